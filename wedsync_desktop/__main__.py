@@ -1,0 +1,3 @@
+from wedsync_desktop.cli import main
+
+raise SystemExit(main())
