@@ -1,0 +1,1 @@
+"""Local SQLite store: ORM tables, migrations and the service layer."""
