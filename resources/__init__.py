@@ -1,0 +1,1 @@
+"""Icons, styles, the desktop entry and JSON Schemas shipped with the program."""
