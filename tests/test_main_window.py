@@ -1,0 +1,342 @@
+"""The real main window over a real SQLite workspace, driven with pytest-qt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from gui_helpers import Button, act_in_next_dialog, answer_next_box, type_lines
+from wedsync_desktop.paths import WorkspacePaths
+from wedsync_desktop.settings import Settings
+from wedsync_desktop.store.permissions import Account
+from wedsync_desktop.store.records import SupplierDraft
+from wedsync_desktop.store.workspace import Workspace, open_workspace
+from wedsync_desktop.ui.main_window import MainWindow
+from wedsync_desktop.ui.supplier_dialog import SupplierDialog
+
+WindowFactory = Callable[[], MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot, profile: WorkspacePaths) -> Iterator[WindowFactory]:  # type: ignore[no-untyped-def]
+    opened: list[Workspace] = []
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        workspace = open_workspace(profile)
+        opened.append(workspace)
+        window = MainWindow(workspace, Settings(profile.settings_file))
+        windows.append(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        return window
+
+    yield make
+    for window in windows:
+        # A failed test may leave edits behind; closing would then wait on
+        # the unsaved-changes prompt. qtbot.addWidget is not used for the
+        # same reason: it closes widgets before this teardown runs.
+        window.editor_pane.revert()
+        window.close()
+        window.deleteLater()
+    for workspace in opened:
+        workspace.close()
+
+
+def seed(profile: WorkspacePaths, names: list[tuple[str, str, str]]) -> list[str]:
+    workspace = open_workspace(profile)
+    try:
+        return [
+            workspace.service.create_supplier(
+                SupplierDraft(name, primary_category=category, city=city)
+            )
+            for name, category, city in names
+        ]
+    finally:
+        workspace.close()
+
+
+SUPPLIERS = [
+    ("Harbour Light Photography", "photographer", "Whitby"),
+    ("The Old Granary", "venue", "Ludlow"),
+    ("Willow & Thistle Florals", "florist", "Harrogate"),
+    ("Łukasz Nowak Photography", "photographer", "Bradford"),
+]
+
+
+def select(window: MainWindow, supplier_id: str) -> None:
+    row = window.list_pane.model.row_of(supplier_id)
+    assert row >= 0
+    window.list_pane.table.selectRow(row)
+
+
+def test_empty_workspace_shows_welcome(make_window: WindowFactory) -> None:
+    window = make_window()
+    assert window.pages.currentWidget() is window.welcome
+    assert window.welcome.import_button.isVisible()
+    assert window.welcome.demo_button.isVisible()
+    assert window.welcome.new_button.isVisible()
+
+
+def test_model_passes_modeltester(
+    qtmodeltester, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    seed(profile, SUPPLIERS)
+    window = make_window()
+    qtmodeltester.check(window.list_pane.model)
+    assert window.list_pane.model.rowCount() == 4
+
+
+def test_search_and_category_filter(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    seed(profile, SUPPLIERS)
+    window = make_window()
+    model = window.list_pane.model
+    qtbot.keyClicks(window.list_pane.search_edit, "lukasz")
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == "Łukasz Nowak Photography"
+    assert window.list_pane.count_label.text() == "1 of 4 suppliers match"
+    window.list_pane.search_edit.clear()
+    combo = window.list_pane.category_combo
+    combo.setCurrentIndex(combo.findData("photographer"))
+    assert model.rowCount() == 2
+    qtbot.keyClicks(window.list_pane.search_edit, "whitby")
+    assert model.rowCount() == 1
+    assert model.index(0, 2).data() == "Whitby"
+
+
+def test_selection_survives_sort_and_filter(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    ids = seed(profile, SUPPLIERS)
+    window = make_window()
+    select(window, ids[1])
+    assert window.detail is not None
+    assert window.detail.id == ids[1]
+    window.list_pane.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    current = window.list_pane.table.currentIndex()
+    assert window.list_pane.model.supplier_id(current.row()) == ids[1]
+    qtbot.keyClicks(window.list_pane.search_edit, "old")
+    current = window.list_pane.table.currentIndex()
+    assert window.list_pane.model.supplier_id(current.row()) == ids[1]
+    assert window.detail.id == ids[1]
+
+
+def test_edit_save_restart_persisted(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    ids = seed(profile, SUPPLIERS)
+    window = make_window()
+    select(window, ids[0])
+    editor = window.editor_pane.editors["feature_config"]
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, '{"price_from": 1250.50, "ref": 9007199254740993}')
+    assert editor.is_modified()
+    assert window.isWindowModified()
+    assert window.editor_pane.tabs.tabText(0).endswith("●")
+    assert window.window_actions.save.isEnabled()
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.is_modified()
+    assert not window.isWindowModified()
+    assert window.editor_pane.tabs.tabText(0) == "Feature config"
+    assert "Saved Feature config" in window.statusBar().currentMessage()
+    window.close()
+    window.workspace.close()
+
+    reopened = make_window()
+    assert reopened.detail is not None
+    assert reopened.detail.id == ids[0]
+    text = reopened.editor_pane.editors["feature_config"].document_text()
+    assert text == '{"price_from": 1250.50, "ref": 9007199254740993}'
+
+
+def test_invalid_edit_not_saved(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    ids = seed(profile, SUPPLIERS)
+    window = make_window()
+    select(window, ids[0])
+    editor = window.editor_pane.editors["data_payload"]
+    window.editor_pane.show_document("data_payload")
+    editor.selectAll()
+    type_lines(qtbot, editor, '{\n  "features": {"online_booking": true,},\n}')
+    qtbot.waitUntil(lambda: editor.problem() is not None, timeout=3000)
+    problem = editor.problem()
+    assert problem is not None
+    assert problem.line == 2
+    assert window.editor_pane.problem_row.isVisible()
+    assert "Data payload" in window.editor_pane.problem_label.text()
+    assert window.save() is False
+    assert "not saved" in window.statusBar().currentMessage()
+    assert window.service.get_supplier(ids[0]).data_payload == "{}"
+    assert editor.document_text() == '{\n  "features": {"online_booking": true,},\n  }'
+
+
+def test_unsaved_prompt_on_switch(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    ids = seed(profile, SUPPLIERS)
+    window = make_window()
+    select(window, ids[0])
+    editor = window.editor_pane.editors["feature_config"]
+    editor.selectAll()
+    qtbot.keyClicks(editor, '{"a": 1}')
+
+    asked: list[str] = []
+    answer_next_box(Button.Cancel, asked)
+    select(window, ids[1])
+    assert asked == ["Save your changes to Harbour Light Photography?"]
+    assert window.detail is not None
+    assert window.detail.id == ids[0]
+    current = window.list_pane.table.currentIndex()
+    assert window.list_pane.model.supplier_id(current.row()) == ids[0]
+    assert editor.document_text() == '{"a": 1}'
+
+    answer_next_box(Button.Save)
+    select(window, ids[1])
+    assert window.detail.id == ids[1]
+    assert window.service.get_supplier(ids[0]).feature_config == '{"a": 1}'
+
+    editor.selectAll()
+    qtbot.keyClicks(editor, '{"b": 2}')
+    answer_next_box(Button.Discard)
+    select(window, ids[2])
+    assert window.detail.id == ids[2]
+    assert window.service.get_supplier(ids[1]).feature_config == "{}"
+
+
+def test_close_prompt_cancel_keeps_window(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    ids = seed(profile, SUPPLIERS)
+    window = make_window()
+    select(window, ids[0])
+    editor = window.editor_pane.editors["feature_config"]
+    editor.selectAll()
+    qtbot.keyClicks(editor, '{"a": 1}')
+    answer_next_box(Button.Cancel)
+    window.close()
+    assert window.isVisible()
+    answer_next_box(Button.Save)
+    window.close()
+    assert not window.isVisible()
+    assert window.service.get_supplier(ids[0]).feature_config == '{"a": 1}'
+
+
+def test_new_supplier_dialog(qtbot, make_window: WindowFactory) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    errors: list[str] = []
+
+    def fill(dialog: SupplierDialog) -> None:
+        dialog.name_edit.setText("Acorn Cakes")
+        dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("cake"))
+        dialog.email_edit.setText("not an email")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        errors.append(dialog.error_label.text())
+        dialog.email_edit.setText("hello@acorn.example")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    act_in_next_dialog(SupplierDialog, fill)
+    window.welcome.new_button.click()
+    assert errors and "not a valid address" in errors[0]
+    assert window.pages.currentWidget() is window.splitter
+    assert window.detail is not None
+    assert window.detail.business_name == "Acorn Cakes"
+    assert window.detail.email == "hello@acorn.example"
+    assert window.header.name_label.text() == "Acorn Cakes"
+
+
+def test_deactivate_and_delete(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    ids = seed(profile, SUPPLIERS)
+    window = make_window()
+    select(window, ids[2])
+    window.header.active_switch.click()
+    assert window.service.get_supplier(ids[2]).is_active is False
+    row = window.list_pane.model.row_of(ids[2])
+    assert window.list_pane.model.index(row, 3).data() == "Inactive"
+    assert window.window_actions.toggle_active.text() == "Re&activate"
+
+    answer_next_box(Button.Cancel)
+    window.window_actions.delete.trigger()
+    assert window.service.count_suppliers() == 4
+
+    asked: list[str] = []
+    answer_next_box("Delete", asked)
+    window.window_actions.delete.trigger()
+    assert asked == ["Delete Willow & Thistle Florals?"]
+    assert window.service.count_suppliers() == 3
+    assert window.detail is None
+    assert window.list_pane.model.row_of(ids[2]) == -1
+
+
+def test_viewer_sees_read_only(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    ids = seed(profile, SUPPLIERS)
+    workspace = open_workspace(profile)
+    workspace.service.set_account(Account(ids[0], None, "VIEWER"))
+    workspace.close()
+    window = make_window()
+    select(window, ids[0])
+    editor = window.editor_pane.editors["feature_config"]
+    assert editor.isReadOnly()
+    assert window.header.reason_label.isVisible()
+    assert "Viewers" in window.header.reason_label.text()
+    assert "Read-only" in window.statusBar().currentMessage()
+    assert not window.window_actions.save.isEnabled()
+    assert not window.window_actions.delete.isEnabled()
+    assert not window.header.active_switch.isEnabled()
+    assert not window.window_actions.new_supplier.isEnabled()
+
+
+def test_narrow_window_stacks(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    ids = seed(profile, SUPPLIERS)
+    window = make_window()
+    select(window, ids[0])
+    window.resize(360, 700)
+    qtbot.waitUntil(lambda: window.is_narrow())
+    # The first resize stops at the wide layout's minimum width, as a user's
+    # drag would; once the layout has stacked, the window narrows to 360 px.
+
+    def narrowed() -> bool:
+        window.resize(360, 700)
+        return window.width() == 360
+
+    qtbot.waitUntil(narrowed)
+    assert window.splitter.orientation() == Qt.Orientation.Vertical
+    assert window.list_pane.table.isColumnHidden(2)
+    assert window.width() == 360
+    assert window.minimumSizeHint().width() <= 360
+    assert window.list_pane.width() <= 360
+    assert window.editor_pane.width() <= 360
+    assert window.editor_pane.height() > 100
+    window.resize(1200, 700)
+    qtbot.waitUntil(lambda: not window.is_narrow())
+    assert not window.list_pane.table.isColumnHidden(2)
+
+
+def test_window_geometry_remembered(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    seed(profile, SUPPLIERS)
+    window = make_window()
+    window.resize(760, 560)
+    window.splitter.setSizes([300, 460])
+    sizes = window.splitter.sizes()
+    window.close()
+    window.workspace.close()
+    reopened = make_window()
+    assert reopened.size().width() == 760
+    assert reopened.size().height() == 560
+    assert reopened.splitter.sizes() == sizes

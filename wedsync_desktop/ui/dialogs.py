@@ -1,0 +1,81 @@
+"""Small message boxes the main window asks and tells through."""
+
+from __future__ import annotations
+
+import platform
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from wedsync_desktop import APP_NAME, __version__
+
+Button = QMessageBox.StandardButton
+
+
+def ask_unsaved(parent: QWidget, business_name: str) -> Button:
+    """Ask what to do with unsaved edits: Save, Discard or Cancel."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Unsaved changes",
+        f"Save your changes to {business_name}?",
+        Button.Save | Button.Discard | Button.Cancel,
+        parent,
+    )
+    box.setObjectName("unsavedChangesBox")
+    box.setInformativeText("If you don't save, your edits will be lost.")
+    box.setDefaultButton(Button.Save)
+    box.setEscapeButton(Button.Cancel)
+    return Button(box.exec())
+
+
+def confirm_delete(parent: QWidget, business_name: str) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Delete supplier",
+        f"Delete {business_name}?",
+        Button.Cancel,
+        parent,
+    )
+    box.setObjectName("confirmDeleteBox")
+    box.setInformativeText(
+        "This removes the supplier, its feature config and its data payload from "
+        "this workspace. Export the workspace first if you may need them again."
+    )
+    delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(Button.Cancel)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def confirm_overwrite(parent: QWidget, message: str) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Supplier changed elsewhere",
+        message,
+        Button.Cancel,
+        parent,
+    )
+    box.setObjectName("confirmOverwriteBox")
+    overwrite = box.addButton("Save mine anyway", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(Button.Cancel)
+    box.exec()
+    return box.clickedButton() is overwrite
+
+
+def show_error(parent: QWidget, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, Button.Ok, parent)
+    box.setObjectName("errorBox")
+    box.exec()
+
+
+def show_about(parent: QWidget) -> None:
+    QMessageBox.about(
+        parent,
+        f"About {APP_NAME}",
+        f"<h3>{APP_NAME} {__version__}</h3>"
+        "<p>Keep, browse and edit your WedSync supplier records on this computer, "
+        "with or without a connection.</p>"
+        f"<p>Python {platform.python_version()} · Qt {qVersion()} · "
+        f"PySide6 {pyside_version}</p>",
+    )
