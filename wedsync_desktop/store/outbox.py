@@ -19,9 +19,14 @@ def mark_dirty(session: Session, record_id: str) -> None:
         state.dirty = True
 
 
-def queue_upsert(session: Session, record: Feature359Data) -> None:
-    """Queue the record's current documents in the API's request shape."""
-    mark_dirty(session, record.id)
+def queue_upsert(session: Session, record: Feature359Data, mark: bool = True) -> None:
+    """Queue the record's current documents in the API's request shape.
+
+    ``mark=False`` leaves the sync state to the caller, for bulk writes that
+    track it themselves without a query per record.
+    """
+    if mark:
+        mark_dirty(session, record.id)
     session.add(
         LocalOutbox(
             operation="upsert",
