@@ -39,6 +39,7 @@ def run_import(paths: WorkspacePaths, arguments: argparse.Namespace) -> int:
 
 
 def run_export(paths: WorkspacePaths, arguments: argparse.Namespace) -> int:
+    from wedsync_desktop.importers.errors import ExportError
     from wedsync_desktop.importers.export import export_csv, export_jsonl
 
     file_format = arguments.format or (
@@ -50,7 +51,7 @@ def run_export(paths: WorkspacePaths, arguments: argparse.Namespace) -> int:
         return EXIT_FAILED
     try:
         count = writer(workspace.service, arguments.file)
-    except OSError as error:
+    except (ExportError, OSError) as error:
         _error(f"Export to {arguments.file} failed: {error}")
         return EXIT_FAILED
     finally:
