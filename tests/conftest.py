@@ -7,14 +7,14 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTEST_QT_API", "pyside6")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from wedsync_desktop.paths import WorkspacePaths, portable_paths  # noqa: E402
-from wedsync_desktop.store.service import WorkspaceService  # noqa: E402
-from wedsync_desktop.store.workspace import Workspace, open_workspace  # noqa: E402
+from wedsync_desktop.paths import WorkspacePaths, portable_paths
+from wedsync_desktop.store.service import WorkspaceService
+from wedsync_desktop.store.workspace import Workspace, open_workspace
 
 CASES = Path(__file__).parent / "cases"
 

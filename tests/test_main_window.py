@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from gui_helpers import Button, act_in_next_dialog, answer_next_box, type_lines
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from gui_helpers import Button, act_in_next_dialog, answer_next_box, type_lines
+from wedsync_desktop import jsondoc
 from wedsync_desktop.paths import WorkspacePaths
 from wedsync_desktop.settings import Settings
 from wedsync_desktop.store.permissions import Account
@@ -340,3 +341,61 @@ def test_window_geometry_remembered(
     assert reopened.size().width() == 760
     assert reopened.size().height() == 560
     assert reopened.splitter.sizes() == sizes
+
+
+CASES = Path(__file__).parent / "cases" / "import"
+
+
+def test_import_search_edit_restart(qtbot, make_window: WindowFactory) -> None:  # type: ignore[no-untyped-def]
+    from wedsync_desktop.ui.import_dialog import ImportDialog
+
+    window = make_window()
+    reports: list[object] = []
+
+    def run_import(dialog: ImportDialog) -> None:
+        dialog.import_finished.connect(reports.append)
+        dialog.import_button.click()
+        qtbot.waitUntil(lambda: bool(reports), timeout=10_000)
+        dialog.close_button.click()
+
+    act_in_next_dialog(ImportDialog, run_import)
+    window.workflows.import_path(CASES / "suppliers_excel.csv")
+    assert len(reports) == 1
+    assert window.pages.currentWidget() is window.splitter
+    assert window.list_pane.model.rowCount() == 5
+
+    qtbot.keyClicks(window.list_pane.search_edit, "granary")
+    assert window.list_pane.model.rowCount() == 1
+    window.list_pane.table.selectRow(0)
+    assert window.detail is not None
+    assert window.detail.business_name == "The Old Granary"
+    assert window.detail.primary_category == "venue"
+    supplier_id = window.detail.id
+    payload = jsondoc.parse_document(
+        window.editor_pane.editors["data_payload"].document_text()
+    )
+    assert payload["import"]["fields"]["Notes"] == (
+        "Capacity 120,\nexclusive use at weekends"
+    )
+    assert payload["import"]["category_text"] == "Wedding Venue"
+
+    # The offscreen platform does not hand activation back after a dialog
+    # closes, as a window manager would; shortcuts need an active window.
+    with qtbot.waitActive(window):
+        window.activateWindow()
+
+    editor = window.editor_pane.editors["feature_config"]
+    window.editor_pane.show_document("feature_config")
+    editor.selectAll()
+    qtbot.keyClicks(editor, '{"max_guests": 120, "deposit_rate": 0.1}')
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.is_modified()
+    window.close()
+    window.workspace.close()
+
+    reopened = make_window()
+    assert reopened.detail is not None
+    assert reopened.detail.id == supplier_id
+    assert reopened.list_pane.model.rowCount() == 5
+    text = reopened.editor_pane.editors["feature_config"].document_text()
+    assert text == '{"max_guests": 120, "deposit_rate": 0.1}'

@@ -265,7 +265,10 @@ def test_integrity_check_finds_bad_json(workspace: Workspace) -> None:
     supplier_id = add(service, "Petals & Co")
     with service.engine.begin() as connection:
         connection.execute(
-            text("UPDATE feature_359_data SET data_payload = '[1]' WHERE supplier_id = :s"),
+            text(
+                "UPDATE feature_359_data SET data_payload = '[1]' "
+                "WHERE supplier_id = :s"
+            ),
             {"s": supplier_id},
         )
     report = check_workspace(service.engine)

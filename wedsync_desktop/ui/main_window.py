@@ -72,8 +72,8 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.list_pane)
         self.splitter.addWidget(self.detail_stack)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 5)
         self.welcome = WelcomePage(self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.welcome)
@@ -312,7 +312,8 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         else:
-            self.resize(1200, 760)
+            self.resize(1280, 800)
+            self.splitter.setSizes([560, 720])
         splitter = self.settings.get("window/splitter")
         if splitter:
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))

@@ -22,6 +22,14 @@ from wedsync_desktop.store.service import WorkspaceService
 from wedsync_desktop.ui.supplier_model import SupplierTableModel
 
 ALL_CATEGORIES = ""
+# Typical widest text per column, used for the initial column widths so that
+# the business name gets the remaining space; the user can resize them.
+COLUMN_SAMPLES = {
+    1: "Hair & make-up",
+    2: "Stratford-upon",
+    3: "Inactive",
+    4: "30 Sep 23:59",
+}
 
 
 class SupplierListPane(QWidget):
@@ -56,11 +64,18 @@ class SupplierListPane(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.fontMetrics().height() + 10
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
+        metrics = self.fontMetrics()
+        for column, sample in COLUMN_SAMPLES.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.count_label = QLabel(self)
 

@@ -172,14 +172,21 @@ def _display(row: SupplierRow, column: str, role: int) -> str:
     return format_timestamp(row.updated_at)
 
 
-def format_timestamp(value: str) -> str:
-    """Return a stored UTC timestamp as local date and time, e.g. 4 Dec 2026 15:39."""
+def format_timestamp(value: str, now: datetime | None = None) -> str:
+    """Return a stored UTC timestamp in local time, short as a file manager's.
+
+    This year's dates show the time (``4 Dec 15:39``); older ones show the
+    year instead (``4 Dec 2025``).
+    """
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return value
     local = moment.astimezone()
-    return f"{local.day} {local:%b %Y %H:%M}"
+    current_year = (now or datetime.now().astimezone()).year
+    if local.year == current_year:
+        return f"{local.day} {local:%b %H:%M}"
+    return f"{local.day} {local:%b %Y}"
 
 
 def _inactive_brush() -> Any:

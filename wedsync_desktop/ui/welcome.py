@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCommandLinkButton, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+COLUMN_MAX_WIDTH = 560
 
 
 class WelcomePage(QWidget):
@@ -48,16 +57,21 @@ class WelcomePage(QWidget):
             self,
         )
         column = QWidget(self)
-        column.setMaximumWidth(560)
+        column.setMaximumWidth(COLUMN_MAX_WIDTH)
+        column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         inner = QVBoxLayout(column)
         inner.addWidget(title)
         inner.addWidget(intro)
         inner.addSpacing(12)
         for button in (self.import_button, self.demo_button, self.new_button):
             inner.addWidget(button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
 
         self.import_button.clicked.connect(self.import_requested)
