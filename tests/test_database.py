@@ -90,3 +90,55 @@ def test_backup_copies_content(profile: WorkspacePaths, tmp_path: Path) -> None:
     finally:
         connection.close()
     assert copy.stat().st_mode & 0o077 == 0
+
+
+def test_migration_backs_up_and_backfills(profile: WorkspacePaths) -> None:
+    from wedsync_desktop.store.database import migrate
+
+    profile.ensure()
+    migrate(profile.database, "0001")
+    connection = sqlite3.connect(profile.database)
+    connection.executescript(
+        """
+        INSERT INTO user_profiles (id, role, created_at, updated_at)
+            VALUES ('p1', 'OWNER', 't', 't');
+        INSERT INTO suppliers (id, business_name, primary_category, city,
+                               created_at, updated_at)
+            VALUES ('p1', 'Fleur d''Été', 'florist', 'Überlingen', 't', 't');
+        INSERT INTO feature_359_data (id, supplier_id, feature_config,
+                                      data_payload, is_active, created_at,
+                                      updated_at)
+            VALUES ('r1', 'p1', '{}', '{}', 0, 't', '2026-01-02T00:00:00.000000Z');
+        INSERT INTO local_supplier_search (supplier_id, search_text, sort_name)
+            VALUES ('p1', 'fleur d''ete', 'fleur d''ete');
+        """
+    )
+    connection.commit()
+    connection.close()
+    assert read_revision(profile.database) == "0001"
+
+    workspace = open_workspace(profile)
+    try:
+        service = workspace.service
+        assert read_revision(profile.database) == HEAD_REVISION
+        assert service.query_supplier_ids("", category="florist") == ["p1"]
+        assert service.query_supplier_ids("", sort="city") == ["p1"]
+        row = service.load_rows(["p1"])["p1"]
+        assert row.is_active is False
+        assert row.updated_at == "2026-01-02T00:00:00.000000Z"
+    finally:
+        workspace.close()
+    backups = list(profile.backup_dir.iterdir())
+    assert len(backups) == 1
+    assert backups[0].name.endswith(f"before-{HEAD_REVISION}.sqlite3")
+    copy = sqlite3.connect(backups[0])
+    try:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "0001",
+        )
+    finally:
+        copy.close()
+    city = sqlite3.connect(profile.database).execute(
+        "SELECT city_sort FROM local_supplier_search"
+    )
+    assert city.fetchone() == ("uberlingen",)

@@ -33,6 +33,14 @@ from wedsync_desktop.store.records import ImportOutcome, SupplierDraft
 log = logging.getLogger(__name__)
 
 CHUNK_SIZE = 250
+LIST_COLUMNS = (
+    "search_text",
+    "sort_name",
+    "primary_category",
+    "city_sort",
+    "is_active",
+    "updated_at",
+)
 Draft = tuple[int, SupplierDraft]
 
 
@@ -158,7 +166,7 @@ def _create(session: Session, draft: SupplierDraft, known: _KnownSuppliers) -> s
     )
     session.add(supplier)
     session.add(record)
-    search_row = validation.search_row(supplier)
+    search_row = validation.search_row(supplier, record)
     session.add(search_row)
     known.search_rows[supplier_id] = search_row
     session.add(LocalSyncState(record_id=record.id, dirty=True))
@@ -186,7 +194,6 @@ def _update(
     now = utc_now_iso()
     validation.apply_details(supplier, draft)
     supplier.updated_at = now
-    _store_search_row(session, supplier, known)
     changed = (
         feature_config != record.feature_config
         or data_payload != record.data_payload
@@ -200,21 +207,25 @@ def _update(
         record.updated_at = now
         _mark_dirty_once(session, record.id, known)
         queue_upsert(session, record, mark=False)
+    _store_search_row(session, supplier, record, known)
     if draft.import_key and draft.import_key not in known.keys:
         session.add(LocalImportKey(key=draft.import_key, supplier_id=supplier.id))
         known.keys[draft.import_key] = supplier.id
 
 
 def _store_search_row(
-    session: Session, supplier: Supplier, known: _KnownSuppliers
+    session: Session,
+    supplier: Supplier,
+    record: Feature359Data,
+    known: _KnownSuppliers,
 ) -> None:
-    row = validation.search_row(supplier)
+    row = validation.search_row(supplier, record)
     pending = known.search_rows.get(supplier.id)
-    if pending is not None:
-        pending.search_text = row.search_text
-        pending.sort_name = row.sort_name
+    if pending is None:
+        known.search_rows[supplier.id] = session.merge(row)
         return
-    known.search_rows[supplier.id] = session.merge(row)
+    for column in LIST_COLUMNS:
+        setattr(pending, column, getattr(row, column))
 
 
 def _mark_dirty_once(session: Session, record_id: str, known: _KnownSuppliers) -> None:

@@ -113,19 +113,19 @@ def read_revision(database: Path) -> str | None:
     return None if row is None else str(row[0])
 
 
-def migrate(database: Path) -> None:
-    """Apply every pending Alembic migration to ``database``."""
+def migrate(database: Path, revision: str = "head") -> None:
+    """Apply the pending Alembic migrations to ``database``, up to ``revision``."""
     from alembic import command
     from alembic.config import Config
 
-    log.info("Migrating workspace %s to schema %s", database, HEAD_REVISION)
+    log.info("Migrating workspace %s to schema %s", database, revision)
     config = Config()
     config.set_main_option("script_location", "wedsync_desktop.store:migrations")
     engine = create_workspace_engine(database)
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
     finally:
         engine.dispose()
 

@@ -169,16 +169,30 @@ class LocalOutbox(Base):
 
 
 class LocalSupplierSearch(Base):
-    """Accent- and case-folded text that the list's search and sort run on."""
+    """Everything the supplier list filters and sorts on, one row per supplier.
+
+    Search text and sort keys are accent- and case-folded. ``is_active`` and
+    ``updated_at`` copy the supplier's current ``feature_359_data`` record, so
+    the list query reads this one indexed table. Every write that changes a
+    supplier or its record rewrites its row in the same transaction.
+    """
 
     __tablename__ = "local_supplier_search"
-    __table_args__ = (Index("ix_local_supplier_search_sort_name", "sort_name"),)
+    __table_args__ = (
+        Index("ix_local_supplier_search_sort_name", "sort_name"),
+        Index("ix_local_supplier_search_primary_category", "primary_category"),
+        Index("ix_local_supplier_search_updated_at", "updated_at"),
+    )
 
     supplier_id: Mapped[str] = mapped_column(
         String(36), ForeignKey("suppliers.id", ondelete="CASCADE"), primary_key=True
     )
     search_text: Mapped[str] = mapped_column(Text)
     sort_name: Mapped[str] = mapped_column(Text)
+    primary_category: Mapped[str] = mapped_column(String(32))
+    city_sort: Mapped[str] = mapped_column(Text)
+    is_active: Mapped[bool] = mapped_column(Boolean)
+    updated_at: Mapped[str] = mapped_column(String(32))
 
     supplier: Mapped[Supplier] = relationship(lazy="raise")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, delete, func, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
@@ -45,10 +46,10 @@ log = logging.getLogger(__name__)
 
 SORT_COLUMNS = {
     "business_name": LocalSupplierSearch.sort_name,
-    "primary_category": Supplier.primary_category,
-    "city": func.lower(func.coalesce(Supplier.city, "")),
-    "is_active": Feature359Data.is_active,
-    "updated_at": Feature359Data.updated_at,
+    "primary_category": LocalSupplierSearch.primary_category,
+    "city": LocalSupplierSearch.city_sort,
+    "is_active": LocalSupplierSearch.is_active,
+    "updated_at": LocalSupplierSearch.updated_at,
 }
 ProgressCallback = Callable[[int], None]
 CancelCheck = Callable[[], bool]
@@ -107,28 +108,32 @@ class WorkspaceService:
         descending: bool = False,
     ) -> list[str]:
         """Return the ids of matching suppliers in list order, filtered in SQL."""
-        query = self._list_query(select(Supplier.id), search, category)
+        query = self._list_query(search, category)
         order = SORT_COLUMNS.get(sort, LocalSupplierSearch.sort_name)
-        tiebreak = LocalSupplierSearch.sort_name
+        name = LocalSupplierSearch.sort_name
+        supplier_id = LocalSupplierSearch.supplier_id
         if descending:
-            query = query.order_by(order.desc(), tiebreak.desc(), Supplier.id.desc())
+            query = query.order_by(order.desc(), name.desc(), supplier_id.desc())
         else:
-            query = query.order_by(order, tiebreak, Supplier.id)
-        with self._sessions() as session:
-            return list(session.scalars(query))
+            query = query.order_by(order, name, supplier_id)
+        with self.engine.connect() as connection:
+            return [str(value) for value in connection.execute(query).scalars()]
 
     def load_rows(self, ids: Sequence[str]) -> dict[str, SupplierRow]:
         """Return the list rows of ``ids``; ids no longer stored are left out."""
-        query = select(
-            Supplier.id,
-            Supplier.business_name,
-            Supplier.primary_category,
-            Supplier.city,
-            Supplier.email,
-            Feature359Data.is_active,
-            Feature359Data.updated_at,
-        ).where(Supplier.id.in_(list(ids)))
-        query = query.join(Feature359Data, _active_record_join())
+        query = (
+            select(
+                Supplier.id,
+                Supplier.business_name,
+                Supplier.primary_category,
+                Supplier.city,
+                Supplier.email,
+                LocalSupplierSearch.is_active,
+                LocalSupplierSearch.updated_at,
+            )
+            .join(LocalSupplierSearch, LocalSupplierSearch.supplier_id == Supplier.id)
+            .where(Supplier.id.in_(list(ids)))
+        )
         with self._sessions() as session:
             return {row[0]: SupplierRow(*row) for row in session.execute(query)}
 
@@ -177,7 +182,7 @@ class WorkspaceService:
             supplier = self._supplier(session, supplier_id)
             validation.apply_details(supplier, draft)
             supplier.updated_at = utc_now_iso()
-            _refresh_search(session, supplier)
+            _refresh_search(session, supplier, self._record(session, supplier_id))
         log.info("Updated details of supplier %s", supplier_id)
 
     def save_documents(
@@ -206,6 +211,7 @@ class WorkspaceService:
             )
             record.updated_at = utc_now_iso()
             queue_upsert(session, record)
+            _refresh_search(session, supplier, record)
             detail = _detail(supplier, record)
         log.info("Saved documents of supplier %s (record %s)", supplier_id, record.id)
         return detail
@@ -213,10 +219,12 @@ class WorkspaceService:
     def set_active(self, supplier_id: str, active: bool) -> None:
         self._require("can_activate", supplier_id)
         with self._transaction() as session:
+            supplier = self._supplier(session, supplier_id)
             record = self._record(session, supplier_id)
             record.is_active = active
             record.updated_at = utc_now_iso()
             queue_set_active(session, record)
+            _refresh_search(session, supplier, record)
         log.info("Set supplier %s active=%s", supplier_id, active)
 
     def delete_supplier(self, supplier_id: str) -> None:
@@ -272,18 +280,15 @@ class WorkspaceService:
                 permission.reason or "Your role does not allow this change."
             )
 
-    def _list_query(
-        self, query: Select[tuple[str]], search: str, category: str | None
-    ) -> Select[tuple[str]]:
-        query = query.join(
-            LocalSupplierSearch, LocalSupplierSearch.supplier_id == Supplier.id
-        ).join(Feature359Data, _active_record_join())
+    @staticmethod
+    def _list_query(search: str, category: str | None) -> Select[Any]:
+        query = select(LocalSupplierSearch.supplier_id)
         if search.strip():
             query = query.where(
                 LocalSupplierSearch.search_text.like(like_pattern(search), escape="\\")
             )
         if category:
-            query = query.where(Supplier.primary_category == category)
+            query = query.where(LocalSupplierSearch.primary_category == category)
         return query
 
     @staticmethod
@@ -340,5 +345,7 @@ def _detail(supplier: Supplier, record: Feature359Data) -> SupplierDetail:
     )
 
 
-def _refresh_search(session: Session, supplier: Supplier) -> None:
-    session.merge(validation.search_row(supplier))
+def _refresh_search(
+    session: Session, supplier: Supplier, record: Feature359Data
+) -> None:
+    session.merge(validation.search_row(supplier, record))

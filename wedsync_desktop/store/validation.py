@@ -6,7 +6,7 @@ import re
 
 from wedsync_desktop.categories import CATEGORIES, PRICE_RANGES
 from wedsync_desktop.store.errors import DraftInvalidError
-from wedsync_desktop.store.models import LocalSupplierSearch, Supplier
+from wedsync_desktop.store.models import Feature359Data, LocalSupplierSearch, Supplier
 from wedsync_desktop.store.records import SupplierDraft
 from wedsync_desktop.store.search import fold, search_text
 
@@ -58,7 +58,8 @@ def apply_details(supplier: Supplier, draft: SupplierDraft) -> None:
     supplier.price_range = _clean(draft.price_range)
 
 
-def search_row(supplier: Supplier) -> LocalSupplierSearch:
+def search_row(supplier: Supplier, record: Feature359Data) -> LocalSupplierSearch:
+    """Return the list row of ``supplier`` with its current ``record``."""
     return LocalSupplierSearch(
         supplier_id=supplier.id,
         search_text=search_text(
@@ -69,6 +70,10 @@ def search_row(supplier: Supplier) -> LocalSupplierSearch:
             supplier.postcode,
         ),
         sort_name=fold(supplier.business_name),
+        primary_category=supplier.primary_category,
+        city_sort=fold(supplier.city or ""),
+        is_active=record.is_active,
+        updated_at=record.updated_at,
     )
 
 

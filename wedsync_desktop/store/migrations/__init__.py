@@ -4,5 +4,5 @@
 Alembic; a test checks it against the scripts in ``versions/``.
 """
 
-HEAD_REVISION = "0001"
-KNOWN_REVISIONS = frozenset({"0001"})
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = frozenset({"0001", "0002"})
