@@ -399,3 +399,39 @@ def test_import_search_edit_restart(qtbot, make_window: WindowFactory) -> None: 
     assert reopened.list_pane.model.rowCount() == 5
     text = reopened.editor_pane.editors["feature_config"].document_text()
     assert text == '{"max_guests": 120, "deposit_rate": 0.1}'
+
+
+def test_startup_queries_list_once(qtbot, profile: WorkspacePaths) -> None:  # type: ignore[no-untyped-def]
+    from wedsync_desktop.store.service import WorkspaceService
+
+    class CountingService(WorkspaceService):
+        list_queries = 0
+
+        def query_supplier_ids(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            CountingService.list_queries += 1
+            return super().query_supplier_ids(*args, **kwargs)
+
+    seed(profile, SUPPLIERS)
+    workspace = open_workspace(profile)
+    counted = Workspace(workspace.paths, CountingService(workspace.service.engine))
+    window = MainWindow(counted, Settings(profile.settings_file))
+    try:
+        assert CountingService.list_queries == 1
+        assert window.list_pane.model.rowCount() == 4
+    finally:
+        window.close()
+        window.deleteLater()
+        workspace.close()
+
+
+def test_timestamp_format_short() -> None:
+    from datetime import UTC, datetime
+
+    from wedsync_desktop.ui.supplier_model import format_timestamp
+
+    now = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
+    this_year = format_timestamp("2026-03-07T09:05:00.000000Z", now)
+    assert this_year.startswith("7 Mar ")
+    assert len(this_year.split()) == 3
+    assert format_timestamp("2025-06-30T10:00:00.000000Z", now).endswith("2025")
+    assert format_timestamp("not a time", now) == "not a time"

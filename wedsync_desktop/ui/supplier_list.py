@@ -60,7 +60,6 @@ class SupplierListPane(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
@@ -76,7 +75,9 @@ class SupplierListPane(QWidget):
         metrics = self.fontMetrics()
         for column, sample in COLUMN_SAMPLES.items():
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        # Set before sorting is enabled, which sorts by the indicator at once.
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.count_label = QLabel(self)
 
         self.filters = QBoxLayout(QBoxLayout.Direction.LeftToRight)

@@ -53,6 +53,7 @@ class SupplierTableModel(QAbstractTableModel):
         self._sort_column = 0
         self._sort_order = Qt.SortOrder.AscendingOrder
         self.total_count = 0
+        self._loaded = False
 
     # Qt model interface
 
@@ -100,6 +101,11 @@ class SupplierTableModel(QAbstractTableModel):
     ) -> None:
         if not 0 <= column < len(COLUMNS):
             return
+        unchanged = (column, order) == (self._sort_column, self._sort_order)
+        if unchanged and not self._loaded:
+            # The view sorts once when sorting is enabled, before the first
+            # refresh; that would query the whole list for nothing.
+            return
         self._sort_column = column
         self._sort_order = order
         self.refresh()
@@ -125,6 +131,7 @@ class SupplierTableModel(QAbstractTableModel):
         self._rows_by_id = None
         self._cache.clear()
         self.total_count = self._service.count_suppliers()
+        self._loaded = True
         self.endResetModel()
 
     def supplier_id(self, row: int) -> str | None:
