@@ -435,3 +435,34 @@ def test_timestamp_format_short() -> None:
     assert len(this_year.split()) == 3
     assert format_timestamp("2025-06-30T10:00:00.000000Z", now).endswith("2025")
     assert format_timestamp("not a time", now) == "not a time"
+
+
+def test_large_font_still_fits_narrow(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    ids = seed(profile, SUPPLIERS)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.font()
+    large = app.font()
+    large.setPointSizeF(original.pointSizeF() * 1.6)
+    app.setFont(large)
+    try:
+        window = make_window()
+        select(window, ids[0])
+
+        def narrowed() -> bool:
+            window.resize(360, 700)
+            return window.width() == 360
+
+        qtbot.waitUntil(narrowed)
+        header = window.header
+        assert header.name_label.height() >= header.name_label.heightForWidth(
+            header.name_label.width()
+        )
+        assert window.editor_pane.height() > 100
+        assert window.list_pane.table.height() > 100
+    finally:
+        app.setFont(original)
