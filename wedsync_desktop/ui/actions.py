@@ -19,6 +19,7 @@ class WindowActions:
     save: QAction
     revert: QAction
     format: QAction
+    load_json: QAction
     undo: QAction
     redo: QAction
     find: QAction
@@ -115,6 +116,12 @@ def create_actions(window: QMainWindow) -> WindowActions:
         ),
         show_config=action("&Feature config", "Ctrl+1"),
         show_payload=action("Data &payload", "Ctrl+2"),
+        load_json=action(
+            "&Load JSON from file…",
+            "Ctrl+L",
+            None,
+            "Replace the current document with a JSON file; Undo puts it back",
+        ),
         next_problem=action(
             "Go to &error", "F8", None, "Move the cursor to the JSON error"
         ),
@@ -142,6 +149,7 @@ def _build_menus(window: QMainWindow, a: WindowActions) -> None:
     edit_menu.addActions([a.undo, a.redo])
     edit_menu.addSeparator()
     edit_menu.addActions([a.save, a.revert, a.format, a.next_problem])
+    edit_menu.addAction(a.load_json)
     edit_menu.addSeparator()
     edit_menu.addAction(a.find)
 

@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         modified = self.editor_pane.is_modified()
         a.save.setEnabled(editable and modified)
         a.revert.setEnabled(editable and modified)
-        for action in (a.format, a.undo, a.redo, a.edit_details):
+        for action in (a.format, a.undo, a.redo, a.edit_details, a.load_json):
             action.setEnabled(editable)
         a.toggle_active.setEnabled(selected and self.permission.can_activate)
         a.delete.setEnabled(selected and self.permission.can_delete)
@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
         a.save.triggered.connect(self.save)
         a.revert.triggered.connect(self.revert)
         a.format.triggered.connect(self.editor_pane.format_current)
+        a.load_json.triggered.connect(self.workflows.load_json_file)
         a.undo.triggered.connect(lambda: self.editor_pane.current_editor().undo())
         a.redo.triggered.connect(lambda: self.editor_pane.current_editor().redo())
         a.find.triggered.connect(self._focus_search)

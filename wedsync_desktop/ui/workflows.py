@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog
 
-from wedsync_desktop.store.errors import ImportCancelledError, StoreError
+from wedsync_desktop.jsondoc import JsonDocumentError
+from wedsync_desktop.store.errors import (
+    DOCUMENT_TITLES,
+    ImportCancelledError,
+    StoreError,
+)
 from wedsync_desktop.store.records import SupplierDraft
 from wedsync_desktop.ui import dialogs
 from wedsync_desktop.ui.supplier_dialog import SupplierDialog
@@ -106,6 +111,40 @@ class Workflows(QObject):
         self.window.show_status(f"Deleted {detail.business_name}.")
 
     # Files and demo data
+
+    def load_json_file(self) -> None:
+        if self.window.detail is None:
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window,
+            "Load JSON from file",
+            str(Path.home()),
+            "JSON files (*.json *.txt);;All files (*)",
+        )
+        if path:
+            self.load_json_path(Path(path))
+
+    def load_json_path(self, path: Path) -> None:
+        """Put a file's text into the current editor; Ctrl+Z puts the old back."""
+        pane = self.window.editor_pane
+        try:
+            pane.current_editor().load_file(path)
+        except (OSError, JsonDocumentError) as error:
+            detail = (
+                error.problem.describe()
+                if isinstance(error, JsonDocumentError)
+                else str(error)
+            )
+            dialogs.show_error(
+                self.window,
+                "File not loaded",
+                f"{path} could not be loaded: {detail}\n\nThe editor is unchanged.",
+            )
+            return
+        title = DOCUMENT_TITLES[pane.current_document()]
+        self.window.show_status(
+            f"Loaded {path.name} into {title}. Save to keep it, or Undo."
+        )
 
     def import_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
