@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 
-from wedsync_desktop import jsondoc
 from wedsync_desktop.jsondoc import (
     MAX_DEPTH,
     MAX_DOCUMENT_BYTES,
@@ -31,6 +30,7 @@ from wedsync_desktop.jsondoc import (
     strip_bom,
     validate_document,
 )
+from wedsync_desktop.jsondoc._fast import _problem_from_decode_error
 
 CASES = Path(__file__).parent / "cases" / "json"
 
@@ -565,7 +565,7 @@ def test_format_path_notation() -> None:
 def test_python_json_messages_translated(text: str) -> None:
     with pytest.raises(json.JSONDecodeError) as raised:
         json.loads(text)
-    problem = jsondoc._problem_from_decode_error(text, raised.value)
+    problem = _problem_from_decode_error(text, raised.value)
     assert not problem.message.startswith("Invalid JSON:")
     assert problem.offset == raised.value.pos
     assert (problem.line, problem.column) == (raised.value.lineno, raised.value.colno)
