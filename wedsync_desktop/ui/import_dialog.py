@@ -52,6 +52,7 @@ from wedsync_desktop.importers.runner import (
 )
 from wedsync_desktop.store.errors import ImportCancelledError, StoreError
 from wedsync_desktop.store.service import WorkspaceService
+from wedsync_desktop.ui.common import plain_label
 from wedsync_desktop.ui.import_models import (
     _FIELD_ROLE,
     MappingModel,
@@ -136,7 +137,7 @@ class ImportDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
 
         self.pages = QStackedWidget(self)
-        self.message_label = _wrapping_label(self)
+        self.message_label = plain_label(self)
         self.import_button = QPushButton("Import", self)
         self.import_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel", self)
@@ -179,7 +180,7 @@ class ImportDialog(QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.addWidget(_heading(f"Import suppliers from {plan.path.name}", page))
-        self.format_label = _wrapping_label(page)
+        self.format_label = plain_label(page)
         self.format_label.setText(
             f"Detected: {plan.describe()}. {len(plan.headers)} columns. Choose what "
             f"each column holds; kept columns are stored in the data payload."
@@ -227,7 +228,7 @@ class ImportDialog(QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        self.progress_label = _wrapping_label(page)
+        self.progress_label = plain_label(page)
         self.progress_bar = QProgressBar(page)
         self.progress_bar.setRange(0, PROGRESS_STEPS)
         layout.addWidget(self.progress_label)
@@ -239,7 +240,7 @@ class ImportDialog(QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         self.report_heading = _heading("", page)
-        self.report_label = _wrapping_label(page)
+        self.report_label = plain_label(page)
         self.skip_group = QGroupBox("Skipped rows", page)
         self.skip_view = _table_view(self.skip_group, self.skip_model)
         self.skip_view.setObjectName("skipView")
@@ -258,7 +259,7 @@ class ImportDialog(QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.addWidget(_heading(title, page))
-        self.error_label = _wrapping_label(page)
+        self.error_label = plain_label(page)
         self.error_label.setText(message)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
@@ -425,14 +426,6 @@ def _heading(text: str, parent: QWidget) -> QLabel:
         font.setPointSizeF(font.pointSizeF() * 1.25)
     font.setBold(True)
     label.setFont(font)
-    return label
-
-
-def _wrapping_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 

@@ -25,6 +25,7 @@ from wedsync_desktop.importers.mapping import (
 )
 from wedsync_desktop.importers.readers import SourceRow
 from wedsync_desktop.importers.runner import ImportPlan, PreviewRow, SkippedRow
+from wedsync_desktop.ui.common import column_title
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -73,13 +74,8 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section][0]
-        return None
+        titles = [title for title, _value in self._columns]
+        return column_title(titles, section, orientation, role)
 
 
 class PreviewModel(ListTableModel[PreviewRow]):
@@ -200,13 +196,7 @@ class MappingModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.TITLES)
-        ):
-            return self.TITLES[section]
-        return None
+        return column_title(self.TITLES, section, orientation, role)
 
     def _set_field(self, row: int, field: str | None) -> None:
         self._mapping[self._headers[row]] = field

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from wedsync_desktop.categories import category_label
 from wedsync_desktop.store.permissions import Permission
 from wedsync_desktop.store.records import SupplierDetail
+from wedsync_desktop.ui.common import plain_label
 
 
 class SupplierHeader(QWidget):
@@ -39,9 +40,9 @@ class SupplierHeader(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary_label = _plain_label(self)
-        self.contact_label = _plain_label(self)
-        self.reason_label = _plain_label(self)
+        self.summary_label = plain_label(self)
+        self.contact_label = plain_label(self)
+        self.reason_label = plain_label(self)
         self.reason_label.setObjectName("readOnlyReason")
         self.reason_label.hide()
 
@@ -103,11 +104,3 @@ class SupplierHeader(QWidget):
         )
         self.reason_label.setPalette(palette)
         self.reason_label.show()
-
-
-def _plain_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label

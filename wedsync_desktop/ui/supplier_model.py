@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from wedsync_desktop.categories import category_label
 from wedsync_desktop.store.records import SupplierRow
 from wedsync_desktop.store.service import WorkspaceService
+from wedsync_desktop.ui.common import column_title
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("is_active", "Status"),
     ("updated_at", "Last updated"),
 )
+TITLES = tuple(title for _name, title in COLUMNS)
 PAGE_SIZE = 200
 CACHE_LIMIT = 5000
 
@@ -88,13 +90,7 @@ class SupplierTableModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section][1]
-        return None
+        return column_title(TITLES, section, orientation, role)
 
     def sort(
         self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
