@@ -459,3 +459,12 @@ def test_typing_during_validation_revalidates(
     assert "more text after" in blocker.args[0].message
     qtbot.waitUntil(lambda: not editor.validation_pending, timeout=WAIT_MS)
     assert len(calls) == 2
+
+
+def test_revert_clears_error_at_once(editor: JsonEditor, qtbot: QtBot) -> None:
+    editor.selectAll()
+    qtbot.keyClicks(editor, '{"a": NaN}')
+    qtbot.waitUntil(lambda: editor.problem() is not None, timeout=WAIT_MS)
+    editor.revert()
+    assert editor.problem() is None
+    assert editor.document_text() == STORED

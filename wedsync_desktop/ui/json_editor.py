@@ -202,6 +202,8 @@ class JsonEditor(QPlainTextEdit):
         """Replace the text with the last loaded or saved text, as one undo step."""
         if self.document_text() != self._saved_text:
             self._replace_all(self._saved_text)
+            # Clear a stale error mark at once instead of after the debounce.
+            self._validate_now()
 
     def set_read_only(self, read_only: bool, reason: str | None = None) -> None:
         """Block or allow editing, with the reason shown as the tooltip."""
