@@ -466,3 +466,25 @@ def test_large_font_still_fits_narrow(
         assert window.list_pane.table.height() > 100
     finally:
         app.setFont(original)
+
+
+def test_demo_then_export_in_background(
+    qtbot, make_window: WindowFactory, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert window.pages.currentWidget() is window.welcome
+    task = window.workflows.create_demo_suppliers(30)
+    qtbot.waitUntil(lambda: task.done.is_set(), timeout=30_000)
+    qtbot.waitUntil(lambda: window.list_pane.model.rowCount() == 30, timeout=5_000)
+    assert window.pages.currentWidget() is window.splitter
+    assert "Added 30 demo suppliers" in window.statusBar().currentMessage()
+
+    target = tmp_path / "out.jsonl"
+    task = window.workflows.export_path(target, "jsonl")
+    qtbot.waitUntil(lambda: task.done.is_set(), timeout=30_000)
+    qtbot.waitUntil(
+        lambda: "Exported 30 suppliers" in window.statusBar().currentMessage(),
+        timeout=5_000,
+    )
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 30
+    assert window.workflows.tasks == []
