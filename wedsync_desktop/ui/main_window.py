@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         if self.detail is None or not self.editor_pane.is_modified():
             return True
         changes = self.editor_pane.modified_documents()
+        # NOTE: the save runs on the GUI thread. It takes about 0.3 s for a
+        # 10 MB document (docs/benchmarks.md) and milliseconds for usual ones.
         try:
             detail = self.service.save_documents(
                 self.detail.id,
