@@ -48,3 +48,83 @@ def test_move_aside_takes_wal_files(profile: WorkspacePaths) -> None:
     assert (target.parent / f"{target.name}-wal").read_bytes() == b"wal"
     assert not profile.database.exists()
     assert not wal.exists()
+
+
+def _damage_inner_pages(profile: WorkspacePaths, table: str | None = None) -> None:
+    """Fill a demo workspace, then overwrite pages after the first with 0xFF.
+
+    With ``table``, only that table's root page is overwritten.
+    """
+    from wedsync_desktop.demo import populate
+    from wedsync_desktop.store.workspace import open_workspace
+
+    workspace = open_workspace(profile)
+    populate(workspace.service, 150)
+    workspace.close()
+    data = bytearray(profile.database.read_bytes())
+    page = 4096
+    if table is not None:
+        import sqlite3
+
+        connection = sqlite3.connect(profile.database)
+        (root,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+        ).fetchone()
+        connection.close()
+        data[(root - 1) * page : root * page] = b"\xff" * page
+        profile.database.write_bytes(bytes(data))
+        return
+    pages = len(data) // page
+    # Pages in the middle hold table rows; the schema and the version table
+    # stay readable, as after a partial disk failure.
+    start, end = page * (pages * 2 // 5), page * (pages * 3 // 5)
+    data[start:end] = b"\xff" * (end - start)
+    profile.database.write_bytes(bytes(data))
+
+
+def test_inner_damage_found_by_verify(profile: WorkspacePaths) -> None:
+    import pytest
+
+    from wedsync_desktop.store.database import WorkspaceCorruptError
+    from wedsync_desktop.store.workspace import open_workspace
+
+    _damage_inner_pages(profile)
+    damaged = profile.database.read_bytes()
+    with pytest.raises(WorkspaceCorruptError):
+        open_workspace(profile, verify=True)
+    assert profile.database.read_bytes() == damaged
+
+
+def test_inner_damage_reported_by_check(profile: WorkspacePaths) -> None:
+    from wedsync_desktop.store.integrity import check_workspace
+    from wedsync_desktop.store.workspace import open_workspace
+
+    _damage_inner_pages(profile)
+    workspace = open_workspace(profile)
+    try:
+        report = check_workspace(workspace.service.engine)
+    finally:
+        workspace.close()
+    assert not report.ok
+    assert any(
+        "malformed" in problem or "SQLite" in problem for problem in report.problems
+    )
+
+
+def test_inner_damage_offered_move_aside(qtbot, profile: WorkspacePaths) -> None:  # type: ignore[no-untyped-def]
+    from wedsync_desktop.ui.app import open_window
+
+    _damage_inner_pages(profile, table="local_supplier_search")
+    damaged = profile.database.read_bytes()
+    asked: list[str] = []
+    answer_next_box("Move it aside and start a new workspace", asked)
+    window = open_window(profile)
+    assert window is not None
+    try:
+        assert "is damaged" in asked[0]
+        assert window.pages.currentWidget() is window.welcome
+    finally:
+        window.close()
+        window.workspace.close()
+    moved = list(profile.data_dir.glob("wedsync.sqlite3.damaged-*"))
+    assert [path.read_bytes() for path in moved if "-wal" not in path.name] == [damaged]

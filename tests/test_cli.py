@@ -87,7 +87,7 @@ def test_missing_import_file(tmp_path: Path) -> None:
 def test_bad_supplier_count(tmp_path: Path) -> None:
     result = run("--data-dir", tmp_path, "demo", "--suppliers", "0")
     assert result.returncode == 2
-    assert "0 is not 1 or more" in result.stderr
+    assert "0 is not between 1 and 100,000" in result.stderr
 
 
 def test_check_reports_damaged_file(tmp_path: Path) -> None:

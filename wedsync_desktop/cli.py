@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from wedsync_desktop import APP_NAME, __version__
+from wedsync_desktop.limits import MAX_DEMO_SUPPLIERS
 from wedsync_desktop.paths import WorkspacePaths, default_paths, portable_paths
 
 log = logging.getLogger(__name__)
@@ -17,6 +18,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,7 +26,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     arguments = build_parser().parse_args(argv)
     paths = _paths(arguments)
-    paths.ensure()
+    try:
+        paths.ensure()
+    except OSError as error:
+        print(f"Cannot use the data folder: {error}", file=sys.stderr)
+        return EXIT_FAILED
     from wedsync_desktop.logging_setup import configure_logging
 
     configure_logging(
@@ -40,7 +46,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from wedsync_desktop import commands
 
     handler = getattr(commands, f"run_{arguments.command}")
-    status: int = handler(paths, arguments)
+    try:
+        status: int = handler(paths, arguments)
+    except KeyboardInterrupt:
+        log.warning("Command %s interrupted", arguments.command)
+        print(
+            "Interrupted. The workspace is as it was before this command.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     return status
 
 
@@ -48,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
-        type=Path,
+        type=_folder_path,
         default=argparse.SUPPRESS,
         metavar="PATH",
         help="keep the workspace, settings, logs and backups in PATH "
@@ -95,10 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument(
         "--suppliers",
-        type=_positive_int,
+        type=_demo_count,
         default=200,
         metavar="N",
-        help="how many suppliers to create (default: 200)",
+        help=f"how many suppliers to create, 1 to {MAX_DEMO_SUPPLIERS:,} "
+        "(default: 200)",
     )
     demo.add_argument(
         "--seed",
@@ -122,13 +137,21 @@ def _paths(arguments: argparse.Namespace) -> WorkspacePaths:
     return portable_paths(data_dir) if data_dir else default_paths()
 
 
-def _positive_int(value: str) -> int:
+def _folder_path(value: str) -> Path:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("the folder name is empty")
+    return Path(value)
+
+
+def _demo_count(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{number} is not 1 or more")
+    if not 1 <= number <= MAX_DEMO_SUPPLIERS:
+        raise argparse.ArgumentTypeError(
+            f"{number} is not between 1 and {MAX_DEMO_SUPPLIERS:,}"
+        )
     return number
 
 

@@ -81,7 +81,9 @@ def run_demo(paths: WorkspacePaths, arguments: argparse.Namespace) -> int:
 def run_check(paths: WorkspacePaths, arguments: argparse.Namespace) -> int:
     from wedsync_desktop.store.integrity import check_workspace
 
-    workspace = _open(paths)
+    # No quick check first: check_workspace runs the full integrity check and
+    # reports damage as problems.
+    workspace = _open(paths, verify=False)
     if workspace is None:
         return EXIT_FAILED
     try:
@@ -102,9 +104,9 @@ def run_check(paths: WorkspacePaths, arguments: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
-def _open(paths: WorkspacePaths) -> Workspace | None:
+def _open(paths: WorkspacePaths, verify: bool = True) -> Workspace | None:
     try:
-        return open_workspace(paths)
+        return open_workspace(paths, verify=verify)
     except WorkspaceError as error:
         _error(str(error))
         return None

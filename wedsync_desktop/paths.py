@@ -66,8 +66,19 @@ def portable_paths(data_dir: Path) -> WorkspacePaths:
 
 
 def make_private_dir(folder: Path) -> None:
-    """Create ``folder`` if needed and restrict it to the current user."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Create ``folder``, readable by the current user alone, if it is missing.
+
+    An existing folder keeps its permissions: ``--data-dir`` may name a folder
+    the user shares or a home folder, which the program must not lock down.
+    The workspace files inside are private either way.
+    """
+    if folder.is_dir():
+        return
+    if folder.exists():
+        raise NotADirectoryError(
+            f"{folder} is a file, not a folder. Choose a folder for --data-dir."
+        )
+    folder.mkdir(mode=PRIVATE_DIR_MODE, parents=True)
     if os.name == "posix":
         os.chmod(folder, PRIVATE_DIR_MODE)
 

@@ -80,6 +80,26 @@ def open_database(database: Path, backup_dir: Path) -> Engine:
         os.umask(old_umask)
 
 
+def verify_database(database: Path) -> None:
+    """Raise WorkspaceCorruptError unless SQLite's quick check passes.
+
+    This reads every page, so it costs up to a second on a large workspace
+    with a cold disk cache; commands that write run it first, the window
+    does not.
+    """
+    try:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            result = connection.execute("PRAGMA quick_check(1)").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise WorkspaceCorruptError(database, str(error)) from error
+    if result is None or result[0] != "ok":
+        detail = "no result" if result is None else str(result[0])
+        raise WorkspaceCorruptError(database, f"SQLite quick check: {detail}")
+
+
 def read_revision(database: Path) -> str | None:
     """Return the Alembic revision stored in ``database``, or None when empty.
 
@@ -150,6 +170,11 @@ def backup_database(database: Path, backup_dir: Path, reason: str) -> Path:
 
 
 def _check_header(database: Path) -> None:
+    if database.is_dir():
+        raise WorkspaceError(
+            f"{database} is a folder, but the workspace database must be a file. "
+            f"Rename that folder, or open another workspace with --data-dir."
+        )
     if not database.exists() or database.stat().st_size == 0:
         return
     with database.open("rb") as handle:

@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DatabaseError
 
 from wedsync_desktop import jsondoc
 
@@ -44,6 +45,23 @@ class IntegrityReport:
 def check_workspace(engine: Engine) -> IntegrityReport:
     """Run every check and return the report; nothing is changed."""
     report = IntegrityReport()
+    try:
+        _run_checks(engine, report)
+    except DatabaseError as error:
+        report.problems.append(
+            f"SQLite could not read the database: {error.orig or error}. Restore a "
+            f"copy from the backups folder, or export what can still be read."
+        )
+    log.info(
+        "Checked workspace: %s suppliers, %s records, %s problems",
+        report.suppliers,
+        report.records,
+        len(report.problems),
+    )
+    return report
+
+
+def _run_checks(engine: Engine, report: IntegrityReport) -> None:
     with engine.connect() as connection:
         for (message,) in connection.execute(text("PRAGMA integrity_check")):
             if message != "ok":
@@ -65,13 +83,6 @@ def check_workspace(engine: Engine) -> IntegrityReport:
             report.records += 1
             _check_document(report, record_id, "feature_config", feature_config)
             _check_document(report, record_id, "data_payload", data_payload)
-    log.info(
-        "Checked workspace: %s suppliers, %s records, %s problems",
-        report.suppliers,
-        report.records,
-        len(report.problems),
-    )
-    return report
 
 
 def _check_document(

@@ -8,6 +8,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -18,6 +19,9 @@ from wedsync_desktop.paths import WorkspacePaths, resources_dir
 from wedsync_desktop.settings import Settings
 from wedsync_desktop.store.database import WorkspaceCorruptError, WorkspaceError
 from wedsync_desktop.store.workspace import Workspace, open_workspace
+
+if TYPE_CHECKING:
+    from wedsync_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -30,19 +34,60 @@ def run_gui(paths: WorkspacePaths, started: float | None = None) -> int:
     """Open the main window on the workspace in ``paths``; return the exit code."""
     started = time.perf_counter() if started is None else started
     app = create_application()
-    workspace = open_workspace_interactively(paths)
-    if workspace is None:
+    install_exception_hook(paths)
+    window = open_window(paths)
+    if window is None:
         return 1
-    from wedsync_desktop.ui.main_window import MainWindow
-
-    window = MainWindow(workspace, Settings(paths.settings_file))
     window.show()
     _report_start_time(started)
     try:
         return app.exec()
     finally:
-        workspace.close()
+        window.workspace.close()
         log.info("Stopped %s", APP_NAME)
+
+
+def open_window(paths: WorkspacePaths) -> MainWindow | None:
+    """Open the workspace and its window, offering a way out of a damaged file.
+
+    Damage behind an intact first page only shows when the window reads the
+    list, so a database error while building the window counts as damage too.
+    """
+    from sqlalchemy.exc import DatabaseError
+
+    from wedsync_desktop.ui.main_window import MainWindow
+
+    while True:
+        workspace = open_workspace_interactively(paths)
+        if workspace is None:
+            return None
+        try:
+            return MainWindow(workspace, Settings(paths.settings_file))
+        except DatabaseError as error:
+            workspace.close()
+            damage = WorkspaceCorruptError(paths.database, str(error.orig or error))
+            log.error("Cannot read workspace %s: %s", paths.database, damage.detail)
+            if not _offer_fresh_start(damage):
+                return None
+            log.warning("Moved damaged workspace to %s", move_aside(paths.database))
+
+
+def install_exception_hook(paths: WorkspacePaths) -> None:
+    """Log any uncaught error and tell the user, instead of failing silently."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        log.critical("Unexpected error", exc_info=(kind, error, trace))
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        QMessageBox.critical(
+            QApplication.activeWindow(),
+            "Something went wrong",
+            f"{error}\n\nYour saved work is safe. The details are in the log "
+            f"file {paths.log_file}; please send it to WedSync support.",
+        )
+
+    sys.excepthook = hook
 
 
 def create_application() -> QApplication:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog
 
 from wedsync_desktop.jsondoc import JsonDocumentError
+from wedsync_desktop.limits import MAX_DEMO_SUPPLIERS
 from wedsync_desktop.store.errors import (
     DOCUMENT_TITLES,
     ImportCancelledError,
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_DEMO_SUPPLIERS = 200
-MAX_DEMO_SUPPLIERS = 100_000
 IMPORT_FILTER = (
     "Supplier directories (*.csv *.tsv *.txt *.jsonl *.ndjson *.json);;All files (*)"
 )
