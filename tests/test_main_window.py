@@ -488,3 +488,58 @@ def test_demo_then_export_in_background(
     )
     assert len(target.read_text(encoding="utf-8").splitlines()) == 30
     assert window.workflows.tasks == []
+
+
+def test_details_stale_and_refresh(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    ids = seed(profile, SUPPLIERS)
+    window = make_window()
+    select(window, ids[1])
+    other = open_workspace(profile)
+    try:
+        other.service.update_details(
+            ids[1],
+            SupplierDraft(
+                "The Old Granary", primary_category="venue", email="new@granary.example"
+            ),
+        )
+    finally:
+        other.close()
+    messages: list[str] = []
+
+    def change_price(dialog: SupplierDialog) -> None:
+        dialog.price_combo.setCurrentIndex(dialog.price_combo.findData("£££"))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        messages.append(dialog.error_label.text())
+        dialog.reject()
+
+    act_in_next_dialog(SupplierDialog, change_price)
+    window.workflows.edit_details()
+    assert "changed elsewhere" in messages[0]
+    assert "The Old Granary" in messages[0]
+    assert window.service.get_supplier(ids[1]).email == "new@granary.example"
+    assert window.service.get_supplier(ids[1]).price_range is None
+
+    window.window_actions.refresh.trigger()
+    assert window.header.contact_label.text() == "new@granary.example"
+
+
+def test_boxes_show_names_as_text(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    ids = seed(profile, [("<b>Bold</b> Brides", "planner", "York")])
+    window = make_window()
+    select(window, ids[0])
+    formats: list[Qt.TextFormat] = []
+
+    def inspect(box: QMessageBox) -> None:
+        formats.append(box.textFormat())
+        box.button(Button.Cancel).click()
+
+    act_in_next_dialog(QMessageBox, inspect)
+    window.window_actions.delete.trigger()
+    assert formats == [Qt.TextFormat.PlainText]
+    assert window.service.count_suppliers() == 1

@@ -46,13 +46,16 @@ class DocumentInvalidError(StoreError, ValueError):
 
 
 class StaleRecordError(StoreError):
-    """The record changed after the editor loaded it."""
+    """The supplier or its record changed after the caller read it."""
 
-    def __init__(self, supplier_id: str) -> None:
+    def __init__(self, supplier_id: str, business_name: str) -> None:
         self.supplier_id = supplier_id
+        self.business_name = business_name
         super().__init__(
-            f"Supplier {supplier_id} was changed elsewhere after you opened it. "
-            f"Copy your edits, reload the supplier, and apply them again."
+            f"{business_name} was changed elsewhere after you opened it, for "
+            f"example by an import or another WedSync Desktop window. Your "
+            f"change was not saved. Use View > Refresh to see the other change, "
+            f"then make yours again."
         )
 
 

@@ -69,6 +69,7 @@ class SupplierDetail:
     is_active: bool
     created_at: str
     updated_at: str
+    details_updated_at: str = ""
 
 
 @dataclass(frozen=True)

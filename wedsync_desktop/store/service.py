@@ -174,12 +174,23 @@ class WorkspaceService:
             raise StoreError(outcome.reason or "The supplier was not added.")
         return outcome.supplier_id
 
-    def update_details(self, supplier_id: str, draft: SupplierDraft) -> None:
-        """Replace the business details of a supplier; its documents stay."""
+    def update_details(
+        self,
+        supplier_id: str,
+        draft: SupplierDraft,
+        expected_updated_at: str | None = None,
+    ) -> None:
+        """Replace the business details of a supplier; its documents stay.
+
+        ``expected_updated_at`` is the supplier's ``details_updated_at`` when
+        the caller read it; a different stored value raises StaleRecordError.
+        """
         self._require("can_edit", supplier_id)
         validation.check_draft(draft)
         with self._transaction() as session:
             supplier = self._supplier(session, supplier_id)
+            if expected_updated_at and supplier.updated_at != expected_updated_at:
+                raise StaleRecordError(supplier_id, supplier.business_name)
             validation.apply_details(supplier, draft)
             supplier.updated_at = utc_now_iso()
             _refresh_search(session, supplier, self._record(session, supplier_id))
@@ -202,7 +213,7 @@ class WorkspaceService:
             supplier = self._supplier(session, supplier_id)
             record = self._record(session, supplier_id)
             if expected_updated_at and record.updated_at != expected_updated_at:
-                raise StaleRecordError(supplier_id)
+                raise StaleRecordError(supplier_id, supplier.business_name)
             record.feature_config = resolve_text(
                 "feature_config", record.feature_config, feature_config, False
             )
@@ -342,6 +353,7 @@ def _detail(supplier: Supplier, record: Feature359Data) -> SupplierDetail:
         is_active=record.is_active,
         created_at=supplier.created_at,
         updated_at=record.updated_at,
+        details_updated_at=supplier.updated_at,
     )
 
 

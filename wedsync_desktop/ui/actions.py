@@ -26,6 +26,7 @@ class WindowActions:
     edit_details: QAction
     toggle_active: QAction
     delete: QAction
+    refresh: QAction
     show_config: QAction
     show_payload: QAction
     next_problem: QAction
@@ -114,6 +115,13 @@ def create_actions(window: QMainWindow) -> WindowActions:
             pixmap.SP_TrashIcon,
             "Delete the supplier from the workspace",
         ),
+        refresh=action(
+            "&Refresh",
+            # Not StandardKey.Refresh: on GNOME that includes Ctrl+R (Revert).
+            "F5",
+            None,
+            "Read the workspace again, for changes made by another window or import",
+        ),
         show_config=action("&Feature config", "Ctrl+1"),
         show_payload=action("Data &payload", "Ctrl+2"),
         load_json=action(
@@ -159,6 +167,8 @@ def _build_menus(window: QMainWindow, a: WindowActions) -> None:
     supplier_menu.addAction(a.delete)
 
     view_menu = bar.addMenu("&View")
+    view_menu.addAction(a.refresh)
+    view_menu.addSeparator()
     view_menu.addActions([a.show_config, a.show_payload])
 
     help_menu = bar.addMenu("&Help")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from wedsync_desktop import APP_NAME, __version__
@@ -15,7 +15,7 @@ Button = QMessageBox.StandardButton
 
 def ask_unsaved(parent: QWidget, business_name: str) -> Button:
     """Ask what to do with unsaved edits: Save, Discard or Cancel."""
-    box = QMessageBox(
+    box = _box(
         QMessageBox.Icon.Warning,
         "Unsaved changes",
         f"Save your changes to {business_name}?",
@@ -30,7 +30,7 @@ def ask_unsaved(parent: QWidget, business_name: str) -> Button:
 
 
 def confirm_delete(parent: QWidget, business_name: str) -> bool:
-    box = QMessageBox(
+    box = _box(
         QMessageBox.Icon.Warning,
         "Delete supplier",
         f"Delete {business_name}?",
@@ -48,15 +48,20 @@ def confirm_delete(parent: QWidget, business_name: str) -> bool:
     return box.clickedButton() is delete
 
 
-def confirm_overwrite(parent: QWidget, message: str) -> bool:
-    box = QMessageBox(
+def confirm_overwrite(parent: QWidget, business_name: str) -> bool:
+    box = _box(
         QMessageBox.Icon.Warning,
         "Supplier changed elsewhere",
-        message,
+        f"{business_name} was changed elsewhere after you opened it, for example "
+        f"by an import or another WedSync Desktop window.",
         Button.Cancel,
         parent,
     )
     box.setObjectName("confirmOverwriteBox")
+    box.setInformativeText(
+        "Save mine anyway replaces that change with your edits. Cancel keeps "
+        "your edits in the editor, unsaved."
+    )
     overwrite = box.addButton("Save mine anyway", QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(Button.Cancel)
     box.exec()
@@ -64,7 +69,7 @@ def confirm_overwrite(parent: QWidget, message: str) -> bool:
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, title, message, Button.Ok, parent)
+    box = _box(QMessageBox.Icon.Critical, title, message, Button.Ok, parent)
     box.setObjectName("errorBox")
     box.exec()
 
@@ -79,3 +84,16 @@ def show_about(parent: QWidget) -> None:
         f"<p>Python {platform.python_version()} · Qt {qVersion()} · "
         f"PySide6 {pyside_version}</p>",
     )
+
+
+def _box(
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: Button,
+    parent: QWidget,
+) -> QMessageBox:
+    """Return a message box that shows supplier names as written, never as markup."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box

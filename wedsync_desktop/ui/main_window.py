@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
             self.show_status(str(error), 0)
             return False
         except StaleRecordError as error:
-            if not dialogs.confirm_overwrite(self, str(error)):
+            if not dialogs.confirm_overwrite(self, error.business_name):
                 return False
             self.editor_pane.loaded_updated_at = ""
             return self.save()
@@ -179,6 +179,16 @@ class MainWindow(QMainWindow):
             self.editor_pane.load(self.detail, self.permission)
             return True
         return False
+
+    def refresh(self) -> None:
+        """Read the list and the open supplier again, after changes elsewhere."""
+        if not self.confirm_leave():
+            return
+        self.list_pane.refresh()
+        self._show_page()
+        if self.detail is not None:
+            self._load(self.detail.id)
+        self.show_status("Refreshed from the workspace.")
 
     def revert(self) -> None:
         self.editor_pane.revert()
@@ -289,6 +299,7 @@ class MainWindow(QMainWindow):
         a.edit_details.triggered.connect(self.workflows.edit_details)
         a.toggle_active.triggered.connect(self.workflows.toggle_active)
         a.delete.triggered.connect(self.workflows.delete_supplier)
+        a.refresh.triggered.connect(self.refresh)
         a.show_config.triggered.connect(lambda: self._show_document(DOCUMENTS[0]))
         a.show_payload.triggered.connect(lambda: self._show_document(DOCUMENTS[1]))
         a.next_problem.triggered.connect(self.editor_pane.jump_to_problem)

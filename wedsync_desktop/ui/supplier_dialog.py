@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -16,12 +17,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import OperationalError
 
 from wedsync_desktop.categories import CATEGORIES, PRICE_RANGES, category_label
-from wedsync_desktop.store.errors import DraftInvalidError
+from wedsync_desktop.store.errors import DraftInvalidError, StoreError
 from wedsync_desktop.store.records import SupplierDetail, SupplierDraft
 
 Submit = Callable[[SupplierDraft], None]
+log = logging.getLogger(__name__)
 
 
 class SupplierDialog(QDialog):
@@ -99,11 +102,24 @@ class SupplierDialog(QDialog):
         try:
             self._submit(self.draft())
         except DraftInvalidError as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
+            self._show_error(str(error))
             self._focus_field(error.field)
             return
+        except StoreError as error:
+            self._show_error(str(error))
+            return
+        except OperationalError as error:
+            log.warning("Supplier details not saved: %s", error)
+            self._show_error(
+                "The workspace is busy with another change, such as an import. "
+                "Your entries are still here: save again when it finishes."
+            )
+            return
         super().accept()
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
 
     def _fill(self, detail: SupplierDetail) -> None:
         self.name_edit.setText(detail.business_name)

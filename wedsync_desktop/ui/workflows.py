@@ -68,7 +68,7 @@ class Workflows(QObject):
             return
 
         def submit(draft: SupplierDraft) -> None:
-            self.service.update_details(detail.id, draft)
+            self.service.update_details(detail.id, draft, detail.details_updated_at)
 
         if SupplierDialog(submit, detail, self.window).exec():
             self._reload_keeping_edits()
