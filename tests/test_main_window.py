@@ -543,3 +543,38 @@ def test_boxes_show_names_as_text(
     window.window_actions.delete.trigger()
     assert formats == [Qt.TextFormat.PlainText]
     assert window.service.count_suppliers() == 1
+
+
+def test_settings_of_wrong_type_ignored(
+    make_window: WindowFactory, profile: WorkspacePaths
+) -> None:
+    import json
+
+    ids = seed(profile, SUPPLIERS)
+    profile.settings_file.parent.mkdir(parents=True, exist_ok=True)
+    profile.settings_file.write_text(
+        json.dumps(
+            {
+                "window/geometry": 5,
+                "window/splitter": "é",
+                "window/splitter_narrow": 12345,
+                "window/last_supplier": ["x"],
+                "window/document": 7,
+            }
+        ),
+        encoding="utf-8",
+    )
+    window = make_window()
+    assert window.detail is None
+    select(window, ids[0])
+    assert window.detail is not None
+
+
+def test_zero_width_name_found_and_shown(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    seed(profile, [("Zero\u200bWidth\u2028Weddings", "planner", "York")])
+    window = make_window()
+    qtbot.keyClicks(window.list_pane.search_edit, "zerowidth")
+    assert window.list_pane.model.rowCount() == 1
+    assert window.list_pane.model.index(0, 0).data() == "Zero\u200bWidth Weddings"

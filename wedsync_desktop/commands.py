@@ -26,6 +26,7 @@ def run_import(paths: WorkspacePaths, arguments: argparse.Namespace) -> int:
         return EXIT_FAILED
     try:
         plan = plan_import(arguments.file)
+        print(f"Reading {arguments.file}: {plan.describe()}")
         report = run_import(workspace.service, plan, plan.mapping)
     except (ImportFileError, OSError) as error:
         _error(f"Import failed: {error}")
@@ -56,7 +57,8 @@ def run_export(paths: WorkspacePaths, arguments: argparse.Namespace) -> int:
         return EXIT_FAILED
     finally:
         workspace.close()
-    print(f"Exported {count:,} suppliers to {arguments.file} ({file_format}).")
+    noun = "supplier" if count == 1 else "suppliers"
+    print(f"Exported {count:,} {noun} to {arguments.file} ({file_format}).")
     return EXIT_OK
 
 

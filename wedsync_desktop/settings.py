@@ -27,6 +27,18 @@ class Settings:
     def get(self, key: str, default: Any = None) -> Any:
         return self._values.get(key, default)
 
+    def get_str(self, key: str, default: str = "") -> str:
+        """Return a text setting, or ``default`` when it is missing or not text.
+
+        The file is user-editable, so a value of the wrong type is logged and
+        ignored rather than trusted.
+        """
+        value = self._values.get(key, default)
+        if isinstance(value, str):
+            return value
+        log.warning("Ignored setting %s: expected text, found %r", key, value)
+        return default
+
     def set(self, key: str, value: Any) -> None:
         self._values[key] = value
 

@@ -13,9 +13,17 @@ _PLAIN_LETTERS = str.maketrans(
 
 
 def fold(text: str) -> str:
-    """Return ``text`` case-folded, with accents removed and spaces collapsed."""
+    """Return ``text`` case-folded, with accents removed and spaces collapsed.
+
+    Invisible format characters (zero-width spaces, direction marks) are
+    dropped too, so "ZeroWidth" finds a name typed with one inside.
+    """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    stripped = "".join(
+        char
+        for char in decomposed
+        if not unicodedata.combining(char) and unicodedata.category(char) != "Cf"
+    )
     return " ".join(stripped.translate(_PLAIN_LETTERS).split())
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +40,9 @@ from wedsync_desktop.ui.workflows import Workflows
 
 log = logging.getLogger(__name__)
 
-NARROW_WIDTH = 720
+# Below this width the list and editors stack; side by side, five list
+# columns and an editor need about this much even at a large font.
+NARROW_WIDTH = 900
 NARROW_HIDDEN_COLUMNS = (2, 4)
 STATUS_TIMEOUT_MS = 6000
 
@@ -58,6 +61,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
 
         self.window_actions = create_actions(self)
+        toolbar = self.findChild(QToolBar, "mainToolbar")
+        assert toolbar is not None, "create_actions adds the main toolbar"
+        self.toolbar = toolbar
         self.list_pane = SupplierListPane(self.service, self)
         self.header = SupplierHeader(self)
         self.editor_pane = EditorPane(self)
@@ -229,12 +235,19 @@ class MainWindow(QMainWindow):
         narrow = width < NARROW_WIDTH
         if narrow == self.is_narrow():
             return
-        self.splitter.setOrientation(
-            Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
-        )
+        if self.isVisible():
+            self.settings.set(self._splitter_key(), _base64(self.splitter.saveState()))
+        self._set_orientation(narrow)
+        self._restore_splitter()
         for column in NARROW_HIDDEN_COLUMNS:
             self.list_pane.table.setColumnHidden(column, narrow)
         self.list_pane.set_compact(narrow)
+        self.sync_label.setVisible(not narrow)
+        self.toolbar.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if narrow
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
 
     def _show_page(self) -> None:
         empty = self.list_pane.model.total_count == 0
@@ -322,29 +335,41 @@ class MainWindow(QMainWindow):
     # Settings
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.get("window/geometry")
-        if geometry:
-            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        else:
+        geometry = _from_base64(self.settings.get_str("window/geometry"))
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
             self.splitter.setSizes([560, 720])
-        splitter = self.settings.get("window/splitter")
-        if splitter:
-            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
         self._apply_layout_width(self.width())
 
+    def _splitter_key(self) -> str:
+        """Return the setting for the current layout, stacked or side by side."""
+        return "window/splitter_narrow" if self.is_narrow() else "window/splitter"
+
+    def _restore_splitter(self) -> None:
+        """Put back the pane sizes last used in the current layout."""
+        narrow = self.is_narrow()
+        state = _from_base64(self.settings.get_str(self._splitter_key()))
+        if state is not None:
+            self.splitter.restoreState(state)
+            # The saved state carries an orientation too; the layout decides.
+            self._set_orientation(narrow)
+
+    def _set_orientation(self, narrow: bool) -> None:
+        self.splitter.setOrientation(
+            Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        )
+
     def _restore_selection(self) -> None:
-        last = self.settings.get("window/last_supplier", "")
+        last = self.settings.get_str("window/last_supplier")
         if last and self.list_pane.select_id(last, notify=False):
             self._load(last)
-        tab = self.settings.get("window/document", DOCUMENTS[0])
+        tab = self.settings.get_str("window/document", DOCUMENTS[0])
         if tab in DOCUMENTS:
             self.editor_pane.tabs.setCurrentIndex(DOCUMENTS.index(tab))
 
     def _save_settings(self) -> None:
         self.settings.set("window/geometry", _base64(self.saveGeometry()))
-        if not self.is_narrow():
-            self.settings.set("window/splitter", _base64(self.splitter.saveState()))
+        self.settings.set(self._splitter_key(), _base64(self.splitter.saveState()))
         self.settings.set("window/last_supplier", self.detail.id if self.detail else "")
         self.settings.set("window/document", self.editor_pane.current_document())
         try:
@@ -355,6 +380,16 @@ class MainWindow(QMainWindow):
 
 def _base64(data: QByteArray) -> str:
     return bytes(data.toBase64().data()).decode("ascii")
+
+
+def _from_base64(text: str) -> QByteArray | None:
+    """Return the bytes of a base64 setting, or None when it is empty or invalid."""
+    try:
+        raw = text.encode("ascii")
+    except UnicodeEncodeError:
+        return None
+    data = QByteArray.fromBase64(raw)
+    return data if not data.isEmpty() else None
 
 
 def _open_folder(folder: Any) -> None:

@@ -40,7 +40,7 @@ class SupplierDialog(QDialog):
         super().__init__(parent)
         self._submit = submit
         self.setWindowTitle("Edit supplier details" if detail else "New supplier")
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText("e.g. Willow & Thistle Florals")

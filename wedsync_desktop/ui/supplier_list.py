@@ -105,7 +105,9 @@ class SupplierListPane(QWidget):
         row = self.model.row_of(supplier_id) if supplier_id else -1
         if row < 0:
             return False
-        self._current_id = supplier_id
+        if not notify:
+            # With notify, _row_changed sets the id and emits current_changed.
+            self._current_id = supplier_id
         self._restoring = not notify
         try:
             index = self.model.index(row, 0)

@@ -163,16 +163,25 @@ class SupplierTableModel(QAbstractTableModel):
 
 def _display(row: SupplierRow, column: str, role: int) -> str:
     if column == "business_name":
-        return row.business_name
+        return single_line(row.business_name)
     if column == "primary_category":
         return category_label(row.primary_category)
     if column == "city":
-        return row.city or ""
+        return single_line(row.city or "")
     if column == "is_active":
         return "Active" if row.is_active else "Inactive"
     if role == Qt.ItemDataRole.ToolTipRole:
         return row.updated_at
     return format_timestamp(row.updated_at)
+
+
+def single_line(text: str) -> str:
+    """Return ``text`` with line and paragraph breaks shown as spaces.
+
+    A table cell elides at the first break, so "Line\u2028Two" would show
+    as "Line…".
+    """
+    return " ".join(text.splitlines())
 
 
 def format_timestamp(value: str, now: datetime | None = None) -> str:

@@ -185,7 +185,7 @@ class Workflows(QObject):
             work,
             "Exporting suppliers…",
             lambda count: self.window.show_status(
-                f"Exported {count:,} suppliers to {path}."
+                f"Exported {_suppliers(count)} to {path}."
             ),
         )
 
@@ -211,7 +211,7 @@ class Workflows(QObject):
 
         def done(created: int) -> None:
             self.window.workspace_changed()
-            self.window.show_status(f"Added {created:,} demo suppliers.")
+            self.window.show_status(f"Added {created:,} demo {_plural(created)}.")
 
         return self._run(work, "Creating demo suppliers…", done, maximum=count)
 
@@ -273,3 +273,11 @@ class Workflows(QObject):
         window.header.show_supplier(detail, window.permission)
         window.editor_pane.loaded_updated_at = detail.updated_at
         window.update_actions()
+
+
+def _plural(count: int) -> str:
+    return "supplier" if count == 1 else "suppliers"
+
+
+def _suppliers(count: int) -> str:
+    return f"{count:,} {_plural(count)}"
