@@ -17,12 +17,13 @@ VENV="$REPO_ROOT/.venv"
 STAMP="$VENV/.wedsync-bootstrap"
 PYTHON="${PYTHON:-python3}"
 
-# Qt 6 (PySide6) on X11 or offscreen. Each name was checked with apt-cache
-# policy on Debian 12 (bookworm).
+# Qt 6 (PySide6) on X11 or offscreen, and an emoji font because suppliers use
+# emoji in names and taglines. Each name was checked with apt-cache policy on
+# Debian 12 (bookworm).
 DEBIAN_PACKAGES=(
     python3 python3-venv python3-pip
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
-    libdbus-1-3 libglib2.0-0 fonts-dejavu-core
+    libdbus-1-3 libglib2.0-0 fonts-dejavu-core fonts-noto-color-emoji
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
     libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libxcb-shape0 libxcb-randr0
 )
