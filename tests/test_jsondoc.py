@@ -9,8 +9,9 @@ os.environ.setdefault("PYTEST_QT_API", "pyside6")
 
 import codecs
 import json
+import logging
 import sys
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,11 @@ from wedsync_desktop.jsondoc import (
     strip_bom,
     validate_document,
 )
-from wedsync_desktop.jsondoc._fast import _problem_from_decode_error
+from wedsync_desktop.jsondoc._fast import (
+    _FastPathFailed,
+    _parse_fast,
+    _problem_from_decode_error,
+)
 
 CASES = Path(__file__).parent / "cases" / "json"
 
@@ -222,6 +227,223 @@ def test_int_digit_limit_does_not_apply() -> None:
     value = parse_document(f'{{"n": {digits}}}')
     assert value["n"].text == digits
     assert dumps({"n": int(digits[:4000]) * 10**1000}).startswith('{"n":7777')
+
+
+# PostgreSQL numeric range
+
+# Each case was inserted into a JSONB column of PostgreSQL 15.18, which stored
+# the first group and failed with "value overflows numeric format" on the second.
+NUMBERS_POSTGRESQL_STORES = [
+    ("1e131071", "1e131071"),
+    ("9.99e131071", "9.99e131071"),
+    ("-1e131071", "-1e131071"),
+    ("10e131070", "10e131070"),
+    ("0.0001e131075", "0.0001e131075"),
+    ("123456.789e131066", "123456.789e131066"),
+    ("131072 nines", "9" * 131_072),
+    ("131072 nines and a fraction", "9" * 131_072 + ".5"),
+    ("131072 nines, 16383 after", "9" * 131_072 + "." + "9" * 16_383),
+    ("1e-16383", "1e-16383"),
+    ("1.5e-16382", "1.5e-16382"),
+    ("0e-16383", "0e-16383"),
+    ("0.00e-16381", "0.00e-16381"),
+    ("16383 zeros after the point", "0." + "0" * 16_383),
+    ("16383 digits after the point", "1." + "1" * 16_383),
+    ("16384 fraction digits, e1", "1." + "1" * 16_384 + "e1"),
+    ("16383 zeros, e-16383", "1" + "0" * 16_383 + "e-16383"),
+    ("0e131072", "0e131072"),
+    ("0e1073741822", "0e1073741822"),
+    ("-0.0e+1073741822", "-0.0e+1073741822"),
+    ("exponent with leading zeros", "1e0000000000005"),
+    ("100e-2", "100e-2"),
+]
+NUMBERS_POSTGRESQL_REJECTS = [
+    ("1e131072", "1e131072"),
+    ("1E131072", "1E131072"),
+    ("-1e131072", "-1e131072"),
+    ("10e131071", "10e131071"),
+    ("0.0001e131076", "0.0001e131076"),
+    ("123456.789e131067", "123456.789e131067"),
+    ("131073 nines", "9" * 131_073),
+    ("1 and 131072 zeros", "1" + "0" * 131_072),
+    ("131072 nines, 16384 after", "9" * 131_072 + "." + "9" * 16_384),
+    ("1e-16384", "1e-16384"),
+    ("-1e-16384", "-1e-16384"),
+    ("1.5e-16383", "1.5e-16383"),
+    ("1.50e-16382", "1.50e-16382"),
+    ("1.0e-16383", "1.0e-16383"),
+    ("0e-16384", "0e-16384"),
+    ("0.00e-16382", "0.00e-16382"),
+    ("16384 zeros after the point", "0." + "0" * 16_384),
+    ("16384 digits after the point", "1." + "1" * 16_384),
+    ("16384 zeros, e-16384", "1" + "0" * 16_384 + "e-16384"),
+    ("1e-20000", "1e-20000"),
+    ("0e1073741823", "0e1073741823"),
+    ("0.0e1073741823", "0.0e1073741823"),
+    ("0e-1073741822", "0e-1073741822"),
+    ("0e-1073741823", "0e-1073741823"),
+    ("0e99999999999999999999", "0e99999999999999999999"),
+    ("exponent with leading zeros", "0e000000000000000000001073741823"),
+    ("1e1073741822", "1e1073741822"),
+]
+
+
+@pytest.mark.parametrize(
+    "number",
+    [n for _, n in NUMBERS_POSTGRESQL_STORES],
+    ids=[i for i, _ in NUMBERS_POSTGRESQL_STORES],
+)
+def test_numeric_range_accepts_storable(number: str) -> None:
+    value = parse_document(f'{{"n": {number}}}')
+    assert value["n"] == JsonNumber(number)
+
+
+@pytest.mark.parametrize(
+    "number",
+    [n for _, n in NUMBERS_POSTGRESQL_REJECTS],
+    ids=[i for i, _ in NUMBERS_POSTGRESQL_REJECTS],
+)
+def test_numeric_range_rejects_overflow(number: str) -> None:
+    problem = problem_of(f'{{"n": {number}}}')
+    assert problem.message.startswith('The value of "n" is a number with ')
+    assert "PostgreSQL" in problem.message
+    assert "store it as a string" in problem.hint
+    assert (problem.line, problem.column, problem.offset) == (1, 7, 6)
+    assert problem.path == ("n",)
+
+
+def test_digits_before_point_limit() -> None:
+    assert parse_document('{"n": 1e131071}')["n"] == JsonNumber("1e131071")
+    problem = problem_of('{"n": 1e131072}')
+    assert problem.message == (
+        'The value of "n" is a number with 131,073 digits before the decimal '
+        "point, but PostgreSQL stores at most 131,072."
+    )
+    assert problem.hint == "Use a smaller number, or store it as a string."
+
+
+def test_long_integer_limit() -> None:
+    digits = "9" * 131_072
+    assert parse_document(f'{{"n": {digits}}}')["n"].text == digits
+    assert parse_document(f'{{"n": -{digits}}}')["n"].text == "-" + digits
+    problem = problem_of(f'{{"n": {digits}9}}')
+    assert "131,073 digits before the decimal point" in problem.message
+    assert problem.column == 7
+
+
+def test_digits_after_point_limit() -> None:
+    assert parse_document('{"n": 1e-16383}')["n"] == JsonNumber("1e-16383")
+    problem = problem_of('{"n": 1e-16384}')
+    assert problem.message == (
+        'The value of "n" is a number with 16,384 digits after the decimal '
+        "point, but PostgreSQL stores at most 16,383."
+    )
+    assert problem.hint == "Round it, or store it as a string."
+
+
+def test_trailing_zeros_count_after_point() -> None:
+    assert parse_document('{"n": 1.5e-16382}')
+    problem = problem_of('{"n": 1.50e-16382}')
+    assert "16,384 digits after the decimal point" in problem.message
+
+
+def test_long_fraction_located() -> None:
+    text = (
+        '{\n  "name": "Gold",\n  "price": 0.'
+        + "3" * 17_000
+        + ',\n  "currency": "GBP"\n}'
+    )
+    problem = problem_of(text)
+    assert problem.message == (
+        'The value of "price" is a number with 17,000 digits after the decimal '
+        "point, but PostgreSQL stores at most 16,383."
+    )
+    assert (problem.line, problem.column) == (3, 12)
+    assert text[problem.offset : problem.offset + 3] == "0.3"
+    assert problem.path == ("price",)
+
+
+def test_nested_overflow_names_path() -> None:
+    packages = '[{"price": 1}, {"price": 2.5}, {"name": "Gold", "price": 1e-20000}]'
+    problem = problem_of(f'{{"packages": {packages}}}')
+    assert problem.message.startswith(
+        "The value at packages[2].price is a number with 20,000 digits after"
+    )
+    assert problem.path == ("packages", 2, "price")
+    assert problem.column == 71
+
+
+def test_overflow_in_array_item() -> None:
+    problem = problem_of('{"rates": [0.1,\n  1e131072]}')
+    assert problem.message.startswith("The value at rates[1] is a number with")
+    assert (problem.line, problem.column) == (2, 3)
+    assert problem.path == ("rates", 1)
+
+
+def test_zero_exponent_limit() -> None:
+    assert parse_document('{"n": 0e1073741822}')
+    problem = problem_of('{"n": 0e1073741823}')
+    assert problem.message == (
+        'The value of "n" is a number with the exponent 1,073,741,823, but '
+        "PostgreSQL accepts exponents only from -1,073,741,822 to 1,073,741,822."
+    )
+    assert "smaller exponent" in problem.hint
+
+
+def test_exponent_too_long_to_convert() -> None:
+    exponent = "1" * (sys.get_int_max_str_digits() + 100)
+    problem = problem_of(f'{{"n": 0e{exponent}}}')
+    assert f"an exponent of {len(exponent):,} digits" in problem.message
+
+
+def test_first_problem_in_text_order() -> None:
+    assert "NaN" in problem_of('{"a": NaN, "b": 1e-20000}').message
+    assert "20,000 digits" in problem_of('{"a": 1e-20000, "b": NaN}').message
+
+
+def test_overflow_caught_by_fast_path() -> None:
+    text = '{"n": 1e-20000}'
+    with pytest.raises(_FastPathFailed):
+        _parse_fast(text, 0)
+
+
+def test_scanners_agree_on_overflow(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        problem_of('{"a": [1.5, 2e131072]}')
+    assert caplog.records == []
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "0",
+        "-0",
+        "12",
+        "1007.50",
+        "0.1",
+        "-1.5e-10",
+        "1E+2",
+        "1e-7",
+        "1e400",
+        "9" * 20000,
+    ],
+)
+def test_ordinary_numbers_keep_text(number: str) -> None:
+    value = parse_document(f'{{"n": {number}, "list": [{number}]}}')
+    assert value["n"].text == number
+    assert value["list"][0].text == number
+
+
+def test_to_decimal_of_huge_exponents() -> None:
+    assert JsonNumber("1e131072").to_decimal().adjusted() == 131_072
+    assert JsonNumber("1e-20000").to_decimal().as_tuple().exponent == -20_000
+    assert JsonNumber("1e1073741823").to_decimal() == Decimal("1E+1073741823")
+    assert JsonNumber("1.50").to_decimal().as_tuple().exponent == -2
+
+
+def test_to_decimal_beyond_decimal_range() -> None:
+    with pytest.raises(InvalidOperation):
+        JsonNumber("1e" + "9" * 20).to_decimal()
 
 
 # Strings

@@ -3,7 +3,8 @@
 The server stores both documents as PostgreSQL JSONB, so this module rejects
 what JSONB cannot store or would silently change. That is NaN and Infinity,
 ``\\u0000``, unpaired UTF-16 surrogates and duplicate keys (JSONB keeps the last
-one). It also rejects nesting deeper than MAX_DEPTH, documents over
+one). It also rejects numbers outside the range of PostgreSQL's numeric type
+(see _numeric_range), nesting deeper than MAX_DEPTH, documents over
 MAX_DOCUMENT_BYTES and a top-level value that is not an object. Numbers stay in
 their source text (JsonNumber), so no digit is lost to float rounding.
 

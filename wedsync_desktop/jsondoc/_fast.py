@@ -12,13 +12,17 @@ import re
 from itertools import accumulate
 from typing import Any, Final, NoReturn
 
+from wedsync_desktop.jsondoc._numeric_range import (
+    MAX_PLAIN_TOKEN_LENGTH,
+    numeric_range_problem,
+)
 from wedsync_desktop.jsondoc._problems import _problem_at, _skip_whitespace
 from wedsync_desktop.jsondoc._scanner import _Scanner
 from wedsync_desktop.jsondoc._types import (
     MAX_DEPTH,
     JsonDocumentError,
+    JsonNumber,
     JsonProblem,
-    _number_from_token,
 )
 
 logger = logging.getLogger(__name__)
@@ -45,6 +49,28 @@ def _reject_constant(name: str) -> NoReturn:
     raise _RejectedByHook(name)
 
 
+# The number hooks run once per number in the document, so they build the
+# JsonNumber inline instead of calling _number_from_token.
+
+
+def _number_from_int_token(token: str) -> JsonNumber:
+    if len(token) > MAX_PLAIN_TOKEN_LENGTH and numeric_range_problem(token):
+        raise _RejectedByHook("number out of PostgreSQL numeric range")
+    number = JsonNumber.__new__(JsonNumber)
+    number._text = token
+    return number
+
+
+def _number_from_float_token(token: str) -> JsonNumber:
+    if (
+        len(token) > MAX_PLAIN_TOKEN_LENGTH or "e" in token or "E" in token
+    ) and numeric_range_problem(token):
+        raise _RejectedByHook("number out of PostgreSQL numeric range")
+    number = JsonNumber.__new__(JsonNumber)
+    number._text = token
+    return number
+
+
 _STRING_TOKEN_RE: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET_RE: Final = re.compile(r"[^\[\]{}]+")
 _DEPTH_STEP: Final = {"{": 1, "[": 1, "}": -1, "]": -1}
@@ -56,8 +82,8 @@ def _parse_fast(text: str, start: int) -> dict[str, Any]:
         raise _FastPathFailed(None)
     decoder = json.JSONDecoder(
         object_pairs_hook=_object_from_pairs,
-        parse_float=_number_from_token,
-        parse_int=_number_from_token,
+        parse_float=_number_from_float_token,
+        parse_int=_number_from_int_token,
         parse_constant=_reject_constant,
     )
     try:
@@ -130,7 +156,8 @@ def _parse_slow(text: str, start: int, cause: BaseException | None) -> dict[str,
             text,
             0,
             "The document could not be read as JSON.",
-            "Check the document for a duplicate key, NaN or Infinity.",
+            "Check the document for a duplicate key, NaN, Infinity or a number "
+            "that PostgreSQL cannot store.",
         )
     ) from cause
 

@@ -8,6 +8,10 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from wedsync_desktop.jsondoc._numeric_range import (
+    MAX_PLAIN_TOKEN_LENGTH,
+    numeric_range_problem,
+)
 from wedsync_desktop.jsondoc._problems import _skip_whitespace
 from wedsync_desktop.jsondoc._scanner_messages import (
     _WORD_RE,
@@ -229,8 +233,19 @@ class _Scanner(_ScannerMessages):
                 "Write numbers like 12, -3.5 or 1.2e6, without leading zeros. Put "
                 "other text in double quotes.",
             )
+        token = strict.group()
+        if len(token) > MAX_PLAIN_TOKEN_LENGTH or "e" in token or "E" in token:
+            self._check_numeric_range(token)
         self._pos = strict.end()
-        return _number_from_token(strict.group())
+        return _number_from_token(token)
+
+    def _check_numeric_range(self, token: str) -> None:
+        problem = numeric_range_problem(token)
+        if problem is not None:
+            self._fail(
+                f"{_capitalize(self._value_phrase())} is a number {problem.reason}.",
+                problem.hint,
+            )
 
     def _read_literal(self) -> bool | None:
         match = _WORD_RE.match(self._text, self._pos)

@@ -32,6 +32,12 @@ class JsonNumber:
         return self._text
 
     def to_decimal(self) -> Decimal:
+        """Return the exact value, whatever the context's precision and Emax.
+
+        An exponent beyond about 10**18, the range of the decimal module, raises
+        decimal.InvalidOperation, or returns NaN in a context that does not trap
+        it. parse_document rejects such numbers.
+        """
         return Decimal(self._text)
 
     def __repr__(self) -> str:
