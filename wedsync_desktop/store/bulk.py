@@ -1,8 +1,8 @@
 """Writing many drafts at once, for import and demo workspaces.
 
-Drafts are written in chunks: the suppliers a chunk refers to are loaded with
-one query per table, and the chunk is flushed once, so the cost per draft is
-a few INSERT statements rather than a query and a flush each.
+Drafts are written in chunks. The suppliers a chunk refers to are loaded with
+one query per table, and the chunk is flushed once. A draft then costs a few
+INSERT statements rather than a query and a flush each.
 """
 
 from __future__ import annotations
@@ -78,26 +78,28 @@ class _KnownSuppliers:
 
     def load(self, session: Session, chunk: list[Draft]) -> None:
         """Fetch the stored suppliers that the drafts of ``chunk`` refer to."""
-        wanted_keys = {d.import_key for _, d in chunk if d.import_key} - set(self.keys)
-        if wanted_keys:
+        requested_keys = {d.import_key for _, d in chunk if d.import_key} - set(
+            self.keys
+        )
+        if requested_keys:
             rows = session.execute(
                 select(LocalImportKey.key, LocalImportKey.supplier_id).where(
-                    LocalImportKey.key.in_(wanted_keys)
+                    LocalImportKey.key.in_(requested_keys)
                 )
             )
             self.keys.update({key: supplier_id for key, supplier_id in rows})
-        wanted_ids = {d.supplier_id for _, d in chunk if d.supplier_id}
-        wanted_ids |= {self.keys[k] for k in wanted_keys if k in self.keys}
-        wanted_ids -= set(self.suppliers)
-        if not wanted_ids:
+        requested_ids = {d.supplier_id for _, d in chunk if d.supplier_id}
+        requested_ids |= {self.keys[k] for k in requested_keys if k in self.keys}
+        requested_ids -= set(self.suppliers)
+        if not requested_ids:
             return
         for supplier in session.scalars(
-            select(Supplier).where(Supplier.id.in_(wanted_ids))
+            select(Supplier).where(Supplier.id.in_(requested_ids))
         ):
             self.suppliers[supplier.id] = supplier
         records = session.scalars(
             select(Feature359Data)
-            .where(Feature359Data.supplier_id.in_(wanted_ids))
+            .where(Feature359Data.supplier_id.in_(requested_ids))
             .order_by(Feature359Data.is_active, Feature359Data.updated_at)
         )
         # Ordered so that the active, most recently updated record comes last

@@ -21,7 +21,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class WorkspaceError(Exception):
-    """The workspace cannot be opened; the message says why and what to do."""
+    """The workspace cannot be opened. The message gives the cause and the fix."""
 
 
 class WorkspaceCorruptError(WorkspaceError):
@@ -84,7 +84,7 @@ def verify_database(database: Path) -> None:
     """Raise WorkspaceCorruptError unless SQLite's quick check passes.
 
     This reads every page, so it costs up to a second on a large workspace
-    with a cold disk cache; commands that write run it first, the window
+    with a cold disk cache. Commands that write run it first; the window
     does not.
     """
     try:

@@ -1,4 +1,4 @@
-"""What the current account may do with a supplier.
+"""Permissions of the current account on a supplier.
 
 The desktop only shows these rules; the server enforces them.
 """

@@ -74,7 +74,7 @@ class SupplierDetail:
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What happened to one source row: ``created``, ``updated`` or ``skipped``."""
+    """The result for one source row: ``created``, ``updated`` or ``skipped``."""
 
     action: str
     supplier_id: str | None

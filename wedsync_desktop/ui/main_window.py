@@ -40,8 +40,8 @@ from wedsync_desktop.ui.workflows import Workflows
 
 log = logging.getLogger(__name__)
 
-# Below this width the list and editors stack; side by side, five list
-# columns and an editor need about this much even at a large font.
+# Below this width the list and editors stack, because side by side the five
+# list columns and an editor need about this much at a large font.
 NARROW_WIDTH = 900
 NARROW_HIDDEN_COLUMNS = (2, 4)
 STATUS_TIMEOUT_MS = 6000

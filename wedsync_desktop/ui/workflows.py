@@ -1,7 +1,7 @@
-"""What the main window's commands do: dialogs first, then the service.
+"""The main window's commands: dialogs first, then the service.
 
 Import, export and demo creation run on the thread pool with a progress
-dialog; the window stays responsive while they work.
+dialog, so the window stays responsive while they work.
 """
 
 from __future__ import annotations
