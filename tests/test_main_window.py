@@ -578,3 +578,36 @@ def test_zero_width_name_found_and_shown(
     qtbot.keyClicks(window.list_pane.search_edit, "zerowidth")
     assert window.list_pane.model.rowCount() == 1
     assert window.list_pane.model.index(0, 0).data() == "Zero\u200bWidth Weddings"
+
+
+def test_outside_changes_picked_up(
+    qtbot, make_window: WindowFactory, profile: WorkspacePaths
+) -> None:  # type: ignore[no-untyped-def]
+    ids = seed(profile, SUPPLIERS)
+    window = make_window()
+    select(window, ids[1])
+    window.pick_up_outside_changes()
+    assert window.list_pane.model.rowCount() == 4
+
+    other = open_workspace(profile)
+    try:
+        other.service.save_documents(ids[1], feature_config='{"from": "import"}')
+        other.service.create_supplier(SupplierDraft("Acorn Cakes", "cake"))
+    finally:
+        other.close()
+    window.pick_up_outside_changes()
+    assert window.list_pane.model.rowCount() == 5
+    editor = window.editor_pane.editors["feature_config"]
+    assert editor.document_text() == '{"from": "import"}'
+    assert "updated elsewhere" in window.statusBar().currentMessage()
+
+    editor.selectAll()
+    qtbot.keyClicks(editor, '{"mine": 1}')
+    other = open_workspace(profile)
+    try:
+        other.service.save_documents(ids[1], feature_config='{"from": "again"}')
+    finally:
+        other.close()
+    window.pick_up_outside_changes()
+    assert editor.document_text() == '{"mine": 1}'
+    assert editor.is_modified()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -61,6 +62,31 @@ class WorkspaceService:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._watch: sqlite3.Connection | None = None
+        self._data_version: int | None = None
+
+    def has_new_commits(self) -> bool:
+        """Return whether anything was committed since the previous call.
+
+        SQLite's ``data_version`` on one dedicated connection changes when any
+        other connection commits: another process, or this service's own
+        pooled connections. The first call only records the version.
+        """
+        if self._watch is None:
+            database = self.engine.url.database or ""
+            self._watch = sqlite3.connect(
+                f"file:{database}?mode=ro", uri=True, check_same_thread=False
+            )
+        (version,) = self._watch.execute("PRAGMA data_version").fetchone()
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        return changed
+
+    def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
+        self.engine.dispose()
 
     # Account and permissions
 

@@ -20,7 +20,7 @@ class Workspace:
     service: WorkspaceService
 
     def close(self) -> None:
-        self.service.engine.dispose()
+        self.service.close()
         log.info("Closed workspace %s", self.paths.database)
 
 

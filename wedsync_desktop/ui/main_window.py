@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self._show_page()
         self._restore_selection()
         self.update_actions()
+        self.service.has_new_commits()  # the baseline for outside changes
 
     # Selection
 
@@ -185,6 +186,33 @@ class MainWindow(QMainWindow):
             self.editor_pane.load(self.detail, self.permission)
             return True
         return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.pick_up_outside_changes()
+
+    def pick_up_outside_changes(self) -> None:
+        """Show what other windows or imports committed while this one waited.
+
+        The open supplier is reloaded only when its stored version changed
+        and there are no unsaved edits, so its undo history survives.
+        """
+        if not self.service.has_new_commits():
+            return
+        log.info("Workspace changed elsewhere; refreshing the list")
+        self.list_pane.refresh()
+        self._show_page()
+        if self.detail is None or self.editor_pane.is_modified():
+            return
+        try:
+            fresh = self.service.get_supplier(self.detail.id)
+        except StoreError:
+            self._clear_detail()
+            return
+        if fresh != self.detail:
+            self._load(fresh.id)
+            self.show_status(f"{fresh.business_name} was updated elsewhere.")
 
     def refresh(self) -> None:
         """Read the list and the open supplier again, after changes elsewhere."""
