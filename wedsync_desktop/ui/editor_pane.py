@@ -108,8 +108,20 @@ class EditorPane(QWidget):
             if editor.is_modified():
                 editor.revert()
 
-    def format_current(self) -> None:
-        self.current_editor().format_document()
+    def format_current(self) -> str:
+        """Format the current document; return why not, or "" when done."""
+        editor = self.current_editor()
+        if editor.format_document():
+            return ""
+        return editor.last_format_message
+
+    def reformatted_documents(self) -> list[str]:
+        """Return the titles of documents shown formatted because of long lines."""
+        return [
+            DOCUMENT_TITLES[document]
+            for document, editor in self.editors.items()
+            if editor.loaded_reformatted
+        ]
 
     def jump_to_problem(self) -> None:
         for document, editor in self.editors.items():

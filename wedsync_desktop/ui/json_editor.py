@@ -13,25 +13,24 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import (
     QEvent,
     QMimeData,
-    QObject,
     QPoint,
     QRect,
     QRectF,
-    QRunnable,
     QSize,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QFontDatabase,
     QHelpEvent,
     QKeyEvent,
@@ -66,6 +65,15 @@ from wedsync_desktop.ui.json_highlighter import (
     is_dark,
     readable_color,
 )
+from wedsync_desktop.ui.json_text import (
+    LONG_LINE_CHARS,
+    escape_block_characters,
+    megabytes,
+    normalize_line_breaks,
+    pretty_print_within_limit,
+    utf8_size,
+)
+from wedsync_desktop.ui.json_validation import BackgroundValidator
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +82,6 @@ VALIDATION_DELAY_MS: Final = 300
 # a 2-core machine, jsondoc takes about 0.45 s for a valid 10 MB document and
 # 2.7 s for an invalid one, so this limit costs about 10 ms or 55 ms.
 INLINE_VALIDATION_MAX_CHARS: Final = 200_000
-
 _ERROR_HUE: Final = 0
 _INDENTATION_RE: Final = re.compile(r"[ \t]*")
 _UNDERLINED_TOKEN_RE: Final = re.compile(
@@ -82,8 +89,42 @@ _UNDERLINED_TOKEN_RE: Final = re.compile(
 )
 
 
+class FormatResult(StrEnum):
+    """Outcome of JsonEditor.format_document()."""
+
+    FORMATTED = "formatted"
+    ALREADY_FORMATTED = "already_formatted"
+    READ_ONLY = "read_only"
+    INVALID = "invalid"
+    TOO_LARGE = "too_large"
+
+
 class JsonEditor(QPlainTextEdit):
     """Editor for one JSON document with highlighting and validation while typing.
+
+    Text that comes from outside is shown in the editor's form, which parses
+    to the same value:
+
+    - Each literal U+2028, U+2029, U+FDD0 and U+FDD1 is written as its JSON
+      escape, such as ``\\u2029``, because QTextDocument would show it as a
+      line break or turn it into one. Valid JSON has these characters only
+      inside strings, where the escape has the same value. Invalid text is
+      escaped the same way, so no character is lost. This applies to
+      set_document_text, mark_saved, load_file, format_document, paste and
+      drop.
+    - set_document_text, mark_saved and load_file pretty-print a document with
+      a line over LONG_LINE_CHARS, such as minified JSON, when it is valid and
+      the result fits MAX_DOCUMENT_BYTES. The indent is 2, or else one item
+      per line without indentation. ``loaded_reformatted`` is then True. The
+      server stores JSONB, which keeps no whitespace, so the layout is lost
+      there anyway.
+
+    The shown form of the loaded or saved text counts as unmodified, and
+    document_text() returns the shown form, so that is what gets saved.
+
+    The font is the system's fixed-pitch family at the point size that the
+    editor inherits from its parent or the application, and follows changes
+    of that size.
 
     Signals:
         problem_changed(object): the first problem (JsonProblem) or None.
@@ -96,6 +137,10 @@ class JsonEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._saved_text = ""
+        self._saved_source = ""
+        self._loaded_reformatted = False
+        self._last_format_result: FormatResult | None = None
+        self._last_format_message = ""
         self._modified = False
         self._problem: JsonProblem | None = None
         self._problem_cursor: QTextCursor | None = None
@@ -103,12 +148,12 @@ class JsonEditor(QPlainTextEdit):
         self._highlighting_enabled = True
         self._switching_highlighter = False
 
-        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self._colors = _EditorColors.from_palette(self.palette())
         self._gutter = _LineNumberGutter(self)
+        self.setFont(_fixed_pitch_font())
         self._highlighter = JsonHighlighter(self.document(), self.palette())
-        self._validator = _BackgroundValidator(self)
+        self._validator = BackgroundValidator(self)
         self._validator.finished.connect(self._apply_problem)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -126,10 +171,16 @@ class JsonEditor(QPlainTextEdit):
     # Loading and reading the text
 
     def set_document_text(self, text: str) -> None:
-        """Load stored text: clear the undo stack, mark the text saved, validate."""
-        self._update_highlighting(len(text))
-        self.setPlainText(text)
+        """Load stored text: clear the undo stack, mark the text saved, validate.
+
+        The text is shown in the editor's form, described in the class docstring.
+        """
+        display_text, reformatted = _text_for_display(text)
+        self._update_highlighting(len(display_text))
+        self.setPlainText(display_text)
+        self._saved_source = text
         self._saved_text = self.document_text()
+        self._loaded_reformatted = reformatted
         self.document().setModified(False)
         self._set_modified(False)
         self._validate_now()
@@ -142,9 +193,16 @@ class JsonEditor(QPlainTextEdit):
         return self.document().toRawText().replace("\u2029", "\n")
 
     def mark_saved(self, text: str) -> None:
-        """Record text as the stored version, after the editor pane saved it."""
-        self._saved_text = text
-        if self.document_text() == text:
+        """Record text as the stored version, after the editor pane saved it.
+
+        The editor's form of the text becomes the saved text. Text equal to the
+        one loaded or saved before keeps its form, so a document shown
+        pretty-printed is not formatted again.
+        """
+        if text != self._saved_source:
+            self._saved_source = text
+            self._saved_text, self._loaded_reformatted = self._saved_form(text)
+        if self.document_text() == self._saved_text:
             self.document().setModified(False)
         self._set_modified(self.is_modified())
 
@@ -165,38 +223,38 @@ class JsonEditor(QPlainTextEdit):
             raise PermissionError(self._read_only_reason or "The editor is read-only.")
         text = decode_bytes(Path(path).read_bytes())
         logger.info("Loaded %s into the JSON editor (%d characters)", path, len(text))
-        self._replace_all(text)
+        display_text, reformatted = _text_for_display(text)
+        self._replace_all(display_text)
+        self._loaded_reformatted = reformatted
 
     # Edit commands
 
     def format_document(self) -> bool:
         """Pretty-print the document as one undoable step.
 
-        Returns False without changing the text when the editor is read-only,
-        the document is invalid (the problem is then shown) or the formatted
-        text would be over MAX_DOCUMENT_BYTES.
+        Returns True when the document is formatted afterwards. Returns False
+        without changing the text when the editor is read-only, the document is
+        invalid (the problem is then shown) or the formatted text would be over
+        MAX_DOCUMENT_BYTES. ``last_format_result`` and ``last_format_message``
+        then tell which.
         """
-        if self.isReadOnly():
-            return False
-        text = self.document_text()
-        # NOTE: formatting runs on the GUI thread and takes a few seconds for a
-        # document of several MB, so a wait cursor is shown meanwhile.
-        with _wait_cursor(len(text) > INLINE_VALIDATION_MAX_CHARS):
-            try:
-                formatted = format_document(text)
-            except JsonDocumentError as error:
-                self._apply_problem(error.problem)
-                return False
-            if len(formatted.encode("utf-8")) > MAX_DOCUMENT_BYTES:
-                logger.warning(
-                    "Formatting not applied: %d characters would exceed %d bytes",
-                    len(formatted),
-                    MAX_DOCUMENT_BYTES,
-                )
-                return False
-            if formatted != text:
-                self._replace_all(formatted)
-        return True
+        result, message = self._format()
+        self._last_format_result = result
+        self._last_format_message = message
+        return result in (FormatResult.FORMATTED, FormatResult.ALREADY_FORMATTED)
+
+    @property
+    def last_format_result(self) -> FormatResult | None:
+        """Outcome of the last format_document() call, or None before the first."""
+        return self._last_format_result
+
+    @property
+    def last_format_message(self) -> str:
+        """Sentence for the user on why the last format_document() failed.
+
+        Empty when the last call formatted the document or found it formatted.
+        """
+        return self._last_format_message
 
     def revert(self) -> None:
         """Replace the text with the last loaded or saved text, as one undo step."""
@@ -232,6 +290,16 @@ class JsonEditor(QPlainTextEdit):
         return True
 
     @property
+    def loaded_reformatted(self) -> bool:
+        """Whether the last loaded or saved text is shown pretty-printed.
+
+        True when set_document_text, mark_saved or load_file received a document
+        with a line over LONG_LINE_CHARS and showed it formatted. The window can
+        then tell the user why the layout changed.
+        """
+        return self._loaded_reformatted
+
+    @property
     def highlighting_enabled(self) -> bool:
         """Whether syntax highlighting is on (off above HIGHLIGHT_MAX_CHARS)."""
         return self._highlighting_enabled
@@ -265,10 +333,7 @@ class JsonEditor(QPlainTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        rect = self.contentsRect()
-        self._gutter.setGeometry(
-            QRect(rect.left(), rect.top(), self.gutter_width(), rect.height())
-        )
+        self._place_gutter(self.gutter_width())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -297,8 +362,12 @@ class JsonEditor(QPlainTextEdit):
         self.ensureCursorVisible()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        pasted = len(source.text()) if source.hasText() else 0
-        self._update_highlighting(self.document().characterCount() + pasted)
+        pasted = source.text() if source.hasText() else ""
+        escaped = escape_block_characters(pasted)
+        if escaped != pasted:
+            source = QMimeData()
+            source.setText(escaped)
+        self._update_highlighting(self.document().characterCount() + len(escaped))
         super().insertFromMimeData(source)
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -355,6 +424,50 @@ class JsonEditor(QPlainTextEdit):
         elif column > 0:
             cursor.setPosition(start - 1, QTextCursor.MoveMode.KeepAnchor)
         return cursor
+
+    def _format(self) -> tuple[FormatResult, str]:
+        if self.isReadOnly():
+            reason = self._read_only_reason or "The editor is read-only."
+            return FormatResult.READ_ONLY, f"Not formatted: {reason}"
+        text = self.document_text()
+        # NOTE: formatting runs on the GUI thread and takes a few seconds for a
+        # document of several MB, so a wait cursor is shown meanwhile.
+        with _wait_cursor(len(text) > INLINE_VALIDATION_MAX_CHARS):
+            try:
+                formatted = escape_block_characters(format_document(text))
+            except JsonDocumentError as error:
+                self._apply_problem(error.problem)
+                message = f"Not formatted: {error.problem.describe()}"
+                return FormatResult.INVALID, message
+
+            size = utf8_size(formatted)
+            if size > MAX_DOCUMENT_BYTES:
+                logger.warning(
+                    "Formatting not applied: %d bytes would exceed %d bytes",
+                    size,
+                    MAX_DOCUMENT_BYTES,
+                )
+                message = (
+                    f"Not formatted: the formatted document would be "
+                    f"{megabytes(size)}, over the {megabytes(MAX_DOCUMENT_BYTES)} "
+                    "limit for a stored document."
+                )
+                return FormatResult.TOO_LARGE, message
+
+            if formatted == text:
+                return FormatResult.ALREADY_FORMATTED, ""
+            self._replace_all(formatted)
+        return FormatResult.FORMATTED, ""
+
+    def _saved_form(self, text: str) -> tuple[str, bool]:
+        """Return the editor's form of a saved text and whether it is reformatted.
+
+        The shown text is kept when it is the saved text with escapes only.
+        """
+        escaped = escape_block_characters(normalize_line_breaks(text))
+        if escaped == self.document_text():
+            return escaped, False
+        return _text_for_display(text)
 
     def _replace_all(self, text: str) -> None:
         """Replace the whole text in one undo step and keep the cursor's line."""
@@ -433,7 +546,13 @@ class JsonEditor(QPlainTextEdit):
         return max(6, round(self.fontMetrics().height() * 0.55))
 
     def _update_gutter_width(self) -> None:
-        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+        width = self.gutter_width()
+        self.setViewportMargins(width, 0, 0, 0)
+        self._place_gutter(width)
+
+    def _place_gutter(self, width: int) -> None:
+        rect = self.contentsRect()
+        self._gutter.setGeometry(QRect(rect.left(), rect.top(), width, rect.height()))
 
     def _update_gutter(self, rect: QRect, dy: int) -> None:
         if dy:
@@ -551,74 +670,38 @@ class _LineNumberGutter(QWidget):
         return super().event(event)
 
 
-class _ValidationSignals(QObject):
-    finished = Signal(int, object)  # generation, JsonProblem | None
+def _text_for_display(text: str) -> tuple[str, bool]:
+    """Return the editor's form of a text and whether it was pretty-printed.
 
-
-class _ValidationTask(QRunnable):
-    """Runs validate_document on a worker thread and reports with a signal."""
-
-    def __init__(self, text: str, generation: int, signals: _ValidationSignals):
-        super().__init__()
-        self._text = text
-        self._generation = generation
-        self._signals = signals
-
-    def run(self) -> None:
-        problem = validate_document(self._text)
-        try:
-            self._signals.finished.emit(self._generation, problem)
-        except RuntimeError:
-            logger.debug("JSON editor closed before validation %d", self._generation)
-
-
-class _BackgroundValidator(QObject):
-    """Validates large texts on one worker thread and drops stale results.
-
-    Each started validation gets a generation number. A result whose
-    generation is no longer the latest is dropped, and a text that arrives
-    while a validation runs waits for it, so at most one runs at a time.
+    The form is described in the JsonEditor docstring. CR LF and CR become
+    LF, as document_text() returns them.
     """
+    display_text = escape_block_characters(normalize_line_breaks(text))
+    if len(display_text) <= LONG_LINE_CHARS:
+        return display_text, False
+    longest_line = max(map(len, display_text.split("\n")))
+    if longest_line <= LONG_LINE_CHARS:
+        return display_text, False
 
-    finished = Signal(object)  # JsonProblem | None
+    with _wait_cursor(len(display_text) > INLINE_VALIDATION_MAX_CHARS):
+        formatted = pretty_print_within_limit(display_text, longest_line)
+    if formatted is None:
+        return display_text, False
+    return formatted, True
 
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        # Destroying the editor destroys this pool, which waits for a running
-        # validation to finish before the signals object below goes away.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _ValidationSignals(self)
-        self._signals.finished.connect(self._on_task_finished)
-        self._generation = 0
-        self._running = False
-        self._waiting_text: str | None = None
 
-    @property
-    def busy(self) -> bool:
-        return self._running or self._waiting_text is not None
+def _fixed_pitch_font() -> QFont:
+    """Return the system's fixed-pitch family with every other attribute unset.
 
-    def start(self, text: str) -> None:
-        self._generation += 1
-        if self._running:
-            self._waiting_text = text
-            return
-        self._running = True
-        logger.debug("Validating %d characters off the GUI thread", len(text))
-        self._pool.start(_ValidationTask(text, self._generation, self._signals))
-
-    def discard_running(self) -> None:
-        """Drop the result of the running validation and any waiting text."""
-        self._generation += 1
-        self._waiting_text = None
-
-    def _on_task_finished(self, generation: int, problem: JsonProblem | None) -> None:
-        self._running = False
-        if generation == self._generation:
-            self.finished.emit(problem)
-        if self._waiting_text is not None:
-            text, self._waiting_text = self._waiting_text, None
-            self.start(text)
+    A widget given this font inherits the point size from its parent or the
+    application, also when that size changes later.
+    """
+    system_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font = QFont()
+    font.setFamilies(system_font.families() or [system_font.family()])
+    font.setStyleHint(QFont.StyleHint.TypeWriter)
+    font.setFixedPitch(True)
+    return font
 
 
 def _extra_selection(

@@ -130,8 +130,14 @@ class MainWindow(QMainWindow):
         self.header.show_supplier(detail, permission)
         self.editor_pane.load(detail, permission)
         self.detail_stack.setCurrentIndex(1)
+        reformatted = self.editor_pane.reformatted_documents()
         if permission.reason and not permission.can_edit:
             self.show_status(f"Read-only: {permission.reason}", 0)
+        elif reformatted:
+            self.show_status(
+                f"{' and '.join(reformatted)} shown formatted: the stored text was "
+                f"on one very long line. The values are unchanged."
+            )
         self.update_actions()
 
     def _clear_detail(self) -> None:
@@ -332,7 +338,7 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.save.triggered.connect(self.save)
         a.revert.triggered.connect(self.revert)
-        a.format.triggered.connect(self.editor_pane.format_current)
+        a.format.triggered.connect(self._format_current)
         a.load_json.triggered.connect(self.workflows.load_json_file)
         a.undo.triggered.connect(lambda: self.editor_pane.current_editor().undo())
         a.redo.triggered.connect(lambda: self.editor_pane.current_editor().redo())
@@ -351,6 +357,11 @@ class MainWindow(QMainWindow):
             lambda: _open_folder(self.workspace.paths.log_dir)
         )
         a.about.triggered.connect(lambda: dialogs.show_about(self))
+
+    def _format_current(self) -> None:
+        reason = self.editor_pane.format_current()
+        if reason:
+            self.show_status(reason)
 
     def _focus_search(self) -> None:
         if self.pages.currentWidget() is self.splitter:
