@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.detail = detail
         self.editor_pane.mark_saved(detail)
         self.list_pane.refresh()
+        self.update_workspace_state()
         titles = " and ".join(DOCUMENT_TITLES[name] for name in changes)
         self.show_status(f"Saved {titles} of {detail.business_name}.")
         return True
@@ -286,7 +287,7 @@ class MainWindow(QMainWindow):
     def _show_page(self) -> None:
         empty = self.list_pane.model.total_count == 0
         self.pages.setCurrentWidget(self.welcome if empty else self.splitter)
-        self._update_sync_label()
+        self.update_workspace_state()
 
     def update_actions(self) -> None:
         a = self.window_actions
@@ -299,15 +300,19 @@ class MainWindow(QMainWindow):
             action.setEnabled(editable)
         a.toggle_active.setEnabled(selected and self.permission.can_activate)
         a.delete.setEnabled(selected and self.permission.can_delete)
-        a.new_supplier.setEnabled(self.service.can_create_suppliers())
         a.next_problem.setEnabled(bool(self.editor_pane.problems()))
         active = self.detail.is_active if self.detail else True
         a.toggle_active.setText("&Deactivate" if active else "Re&activate")
         self.setWindowModified(modified)
-        self._update_sync_label()
 
-    def _update_sync_label(self) -> None:
+    def update_workspace_state(self) -> None:
+        """Show the account and outbox state; call after each write.
+
+        This queries the store, so it is kept out of update_actions, which runs
+        on every modification and validation signal while the user types.
+        """
         account = self.service.account()
+        self.window_actions.new_supplier.setEnabled(self.service.can_create_suppliers())
         place = "Local workspace" if account is None else account.email or "Signed in"
         waiting = self.service.pending_outbox_count()
         changes = f"{waiting:,} change" + ("" if waiting == 1 else "s")

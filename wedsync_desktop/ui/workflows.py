@@ -273,6 +273,7 @@ class Workflows(QObject):
         window.header.show_supplier(detail, window.permission)
         window.editor_pane.loaded_updated_at = detail.updated_at
         window.update_actions()
+        window.update_workspace_state()
 
 
 def _plural(count: int) -> str:
