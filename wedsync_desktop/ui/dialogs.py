@@ -1,4 +1,4 @@
-"""Small message boxes the main window asks and tells through."""
+"""Message boxes for questions, confirmations and errors in the main window."""
 
 from __future__ import annotations
 
@@ -30,42 +30,28 @@ def ask_unsaved(parent: QWidget, business_name: str) -> Button:
 
 
 def confirm_delete(parent: QWidget, business_name: str) -> bool:
-    box = _box(
-        QMessageBox.Icon.Warning,
+    return _confirm(
+        parent,
         "Delete supplier",
         f"Delete {business_name}?",
-        Button.Cancel,
-        parent,
-    )
-    box.setObjectName("confirmDeleteBox")
-    box.setInformativeText(
         "This removes the supplier, its feature config and its data payload from "
-        "this workspace. Export the workspace first if you may need them again."
+        "this workspace. Export the workspace first if you may need them again.",
+        "Delete",
+        QMessageBox.ButtonRole.DestructiveRole,
     )
-    delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(Button.Cancel)
-    box.exec()
-    return box.clickedButton() is delete
 
 
 def confirm_overwrite(parent: QWidget, business_name: str) -> bool:
-    box = _box(
-        QMessageBox.Icon.Warning,
+    return _confirm(
+        parent,
         "Supplier changed elsewhere",
         f"{business_name} was changed elsewhere after you opened it, for example "
         f"by an import or another WedSync Desktop window.",
-        Button.Cancel,
-        parent,
-    )
-    box.setObjectName("confirmOverwriteBox")
-    box.setInformativeText(
         "Save mine anyway replaces that change with your edits. Cancel keeps "
-        "your edits in the editor, unsaved."
+        "your edits in the editor, unsaved.",
+        "Save mine anyway",
+        QMessageBox.ButtonRole.AcceptRole,
     )
-    overwrite = box.addButton("Save mine anyway", QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(Button.Cancel)
-    box.exec()
-    return box.clickedButton() is overwrite
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
@@ -84,6 +70,23 @@ def show_about(parent: QWidget) -> None:
         f"<p>Python {platform.python_version()} · Qt {qVersion()} · "
         f"PySide6 {pyside_version}</p>",
     )
+
+
+def _confirm(
+    parent: QWidget,
+    title: str,
+    text: str,
+    details: str,
+    action: str,
+    role: QMessageBox.ButtonRole,
+) -> bool:
+    """Ask to confirm ``action``; Cancel is the default and Escape answer."""
+    box = _box(QMessageBox.Icon.Warning, title, text, Button.Cancel, parent)
+    box.setInformativeText(details)
+    confirm = box.addButton(action, role)
+    box.setDefaultButton(Button.Cancel)
+    box.exec()
+    return box.clickedButton() is confirm
 
 
 def _box(
