@@ -17,7 +17,7 @@ from wedsync_desktop.store.records import SupplierDraft
 from wedsync_desktop.store.workspace import open_workspace
 
 # The child saves ever larger counters and prints each one after its commit
-# returned, so a printed counter is one the program told the user was saved.
+# returned, so a printed counter is one the program reported as saved.
 CHILD = textwrap.dedent(
     """
     import sys
@@ -75,11 +75,11 @@ def _run_and_kill(profile: Path, supplier_id: str, randomness: random.Random) ->
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
     )
     assert child.stdout is not None
-    wanted = randomness.randint(3, 25)
+    kill_after = randomness.randint(3, 25)
     last = 0
     for line in child.stdout:
         last = int(line)
-        if last >= wanted:
+        if last >= kill_after:
             break
     os.kill(child.pid, signal.SIGKILL)
     child.wait(timeout=30)

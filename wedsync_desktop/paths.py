@@ -1,4 +1,4 @@
-"""Where the workspace, settings, logs and backups live on disk."""
+"""File locations of the workspace, settings, logs and backups."""
 
 from __future__ import annotations
 

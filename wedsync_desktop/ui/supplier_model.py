@@ -1,7 +1,7 @@
-"""Table model of the supplier list: holds ids, loads visible rows on demand.
+"""Table model of the supplier list: it keeps ids and loads visible rows on demand.
 
-Search, category filter and sort all run in SQLite; the model only keeps the
-ordered id list and a bounded cache of the rows the view has asked for.
+Search, category filter and sort all run in SQLite. The model keeps only the
+ordered id list and a bounded cache of the rows the view has requested.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ class SupplierTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Query the ids again; rows are reloaded when the view next asks."""
+        """Query the ids again. Rows are reloaded when the view next requests them."""
         self.beginResetModel()
         self._ids = self._service.query_supplier_ids(
             self._search,
